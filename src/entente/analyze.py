@@ -72,5 +72,5 @@ def analyze_many(
     nlp = nlp or pipeline.load()
     docs = list(documents) if not isinstance(documents, list) else documents
     made = (pipeline.make_doc(nlp, d.info.text, d.info.published) for d in docs)
-    for document, doc in zip(docs, nlp.pipe(made, batch_size=batch_size)):
+    for document, doc in zip(docs, nlp.pipe(made, batch_size=batch_size), strict=True):
         yield analyze_doc(document, doc)

@@ -9,7 +9,7 @@ from datetime import date
 from spacy.language import Language
 
 from entente.analyze import analyze_many
-from entente.errors import W, EntenteError
+from entente.errors import EntenteError, W
 from entente.ingest import Document, load_text
 from entente.records import Analysis
 
@@ -34,7 +34,7 @@ def _documents(items: Iterable[Item], result: BatchResult) -> Iterator[tuple[str
             yield item.id, load_text(item.text, source=item.id, published=item.published, title=item.title)
         except EntenteError as exc:
             result.skipped.append((item.id, exc.text))
-        except Exception as exc:  # noqa: BLE001 - one bad document must not end the batch
+        except Exception as exc:
             result.skipped.append((item.id, f"{type(exc).__name__}: {exc}"))
 
 
@@ -44,16 +44,16 @@ def analyze_batch(items: Iterable[Item], nlp: Language | None = None, batch_size
     docs = list(_documents(items, result))
     ids = [i for i, _ in docs]
     try:
-        for ident, analysis in zip(ids, analyze_many([d for _, d in docs], nlp=nlp, batch_size=batch_size)):
-            result.analyses.append((ident, analysis))
-    except Exception:  # noqa: BLE001 - fall back to one at a time to find the culprit
+        stream = analyze_many([d for _, d in docs], nlp=nlp, batch_size=batch_size)
+        result.analyses.extend(zip(ids, stream, strict=True))
+    except Exception:
         done = {i for i, _ in result.analyses}
         for ident, document in docs:
             if ident in done:
                 continue
             try:
                 result.analyses.extend((ident, a) for a in analyze_many([document], nlp=nlp))
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 result.skipped.append((ident, f"{type(exc).__name__}: {exc}"))
     return result
 

@@ -38,11 +38,14 @@ class EntenteGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("error: interrupted", err=True)
             ctx.exit(130)
-        except Exception as exc:  # noqa: BLE001 - last resort: one line, no traceback
+        except Exception as exc:
             if os.environ.get("ENTENTE_DEBUG"):
                 raise
-            click.echo(f"error: internal error ({type(exc).__name__}: {exc}). "
-                       "Set ENTENTE_DEBUG=1 for a traceback and report it.", err=True)
+            click.echo(
+                f"error: internal error ({type(exc).__name__}: {exc}). "
+                "Set ENTENTE_DEBUG=1 for a traceback and report it.",
+                err=True,
+            )
             ctx.exit(EXIT_INTERNAL)
 
 
@@ -61,8 +64,14 @@ def main() -> None:
 @click.argument("source")
 @click.option("--date", "date_", metavar="YYYY-MM-DD", help="Publication date where the input has none.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--actors", "actor_files", multiple=True, type=click.Path(), metavar="FILE",
-              help="Extra actor data file (YAML, see docs/actors.md). Repeatable.")
+@click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(),
+    metavar="FILE",
+    help="Extra actor data file (YAML, see docs/actors.md). Repeatable.",
+)
 @click.option("--model", default=None, help="spaCy pipeline to load (default: en_core_web_sm if installed).")
 @click.option("--max-bytes", default=10_000_000, show_default=True, help="Refuse inputs larger than this.")
 def analyze_command(
@@ -106,8 +115,9 @@ def schema_command() -> None:
 
 @main.command("demo")
 @click.option("--limit", default=40, show_default=True, help="How many articles to analyse.")
-@click.option("--corpus", type=click.Choice(["newsarticles", "wikinews"]), default="newsarticles",
-              show_default=True)
+@click.option(
+    "--corpus", type=click.Choice(["newsarticles", "wikinews"]), default="newsarticles", show_default=True
+)
 def demo_command(limit: int, corpus: str) -> None:
     """Analyse a sample of a real news corpus and print a summary.
 

@@ -57,8 +57,12 @@ def run_demo(limit: int = 40, corpus: str = "newsarticles") -> int:
     for (a, b), n in pairs.most_common(10):
         click.echo(f"  {a}-{b:<12} {n}")
     n_quotes = sum(quotes_by.values())
-    click.echo(f"\nQuotes: {n_quotes}; most quoted: " + ", ".join(f"{s} ({n})" for s, n in quotes_by.most_common(6)))
+    click.echo(
+        f"\nQuotes: {n_quotes}; most quoted: " + ", ".join(f"{s} ({n})" for s, n in quotes_by.most_common(6))
+    )
     n_events = sum(events.values())
-    click.echo(f"Events: {n_events}; by type and status: " + ", ".join(
-        f"{t}/{s} {n}" for (t, s), n in events.most_common(10)))
+    click.echo(
+        f"Events: {n_events}; by type and status: "
+        + ", ".join(f"{t}/{s} {n}" for (t, s), n in events.most_common(10))
+    )
     return 0 if result.analyses else 6

@@ -36,7 +36,9 @@ class E:
     """Errors: each has a code, a message template and an exit status."""
 
     E001 = Message("E001", "no such file or directory. Check the path, or pass '-' to read standard input.")
-    E002 = Message("E002", "the input is empty ({size} bytes). Pass a file that holds an article's text or HTML.")
+    E002 = Message(
+        "E002", "the input is empty ({size} bytes). Pass a file that holds an article's text or HTML."
+    )
     E003 = Message(
         "E003",
         "the input looks binary (found {what}), not text or HTML. entente reads plain text and HTML; "
@@ -94,14 +96,22 @@ class E:
         "the floors file {path} is malformed: {cause}. It maps figure names to minimum values.",
         exit_status=5,
     )
+    E014 = Message(
+        "E014",
+        "the input cannot be read ({cause}). Pass a readable file, a URL, or '-' for standard input.",
+    )
 
 
 class W:
     """Warnings: printed on one line, processing goes on."""
 
-    W001 = Message("W001", "the text does not look English (language guess: {lang}); actors and quotes will be poor.")
+    W001 = Message(
+        "W001", "the text does not look English (language guess: {lang}); actors and quotes will be poor."
+    )
     W002 = Message("W002", "the input was not UTF-8; decoded as {encoding}.")
-    W003 = Message("W003", "no publication date found; relative dates stay unresolved. Pass --date YYYY-MM-DD.")
+    W003 = Message(
+        "W003", "no publication date found; relative dates stay unresolved. Pass --date YYYY-MM-DD."
+    )
     W004 = Message("W004", "skipped document {doc}: {cause}")
 
 

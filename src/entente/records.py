@@ -176,7 +176,7 @@ def map_spans(obj: T, mapper: Any) -> T:
         return dataclasses.replace(obj, **changes) if changes else obj  # type: ignore[type-var]
     if isinstance(obj, tuple):
         items = tuple(map_spans(v, mapper) for v in obj)
-        return items if any(a is not b for a, b in zip(items, obj)) else obj  # type: ignore[return-value]
+        return items if any(a is not b for a, b in zip(items, obj, strict=True)) else obj  # type: ignore[return-value]
     if isinstance(obj, list):
         return [map_spans(v, mapper) for v in obj]  # type: ignore[return-value]
     return obj

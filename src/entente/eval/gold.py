@@ -37,6 +37,7 @@ class GoldActor:
     id: str
     forms: tuple[str, ...]
     kind: str | None = None
+    of: str | None = None  # armed groups: the state they are tied to
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,9 @@ def _date(value: Any, where: str) -> date | None:
         raise _Invalid(f"{where} must be a date YYYY-MM-DD, got {value!r}") from None
 
 
-def _article(data: dict[str, Any], path: Path) -> tuple[Path, date | None, tuple[str, ...] | None, str | None]:
+def _article(
+    data: dict[str, Any], path: Path
+) -> tuple[Path, date | None, tuple[str, ...] | None, str | None]:
     art = _mapping(data.get("article") or {}, "'article'")
     file = _str(art.get("file"), "article.file", optional=True) or gold_name(path) + ".txt"
     ref = _date(art.get("reference_date"), "article.reference_date")
@@ -217,6 +220,7 @@ def _actor(entry: Any, where: str) -> GoldActor:
         id=str(_str(e.get("id"), f"{where}.id")),
         forms=_str_list(e.get("forms"), f"{where}.forms"),
         kind=_str(e.get("kind"), f"{where}.kind", optional=True),
+        of=_str(e.get("of"), f"{where}.of", optional=True),
     )
 
 
@@ -238,14 +242,18 @@ def _quote(entry: Any, where: str) -> GoldQuote:
     raw_spans = e.get("content_spans")
     spans: tuple[tuple[int, int], ...] = ()
     if raw_spans is not None:
-        _require(isinstance(raw_spans, list) and raw_spans != [], f"{where}.content_spans must be a list of spans")
+        _require(
+            isinstance(raw_spans, list) and raw_spans != [], f"{where}.content_spans must be a list of spans"
+        )
         spans = tuple(_span(s, f"{where}.content_spans[{i}]") for i, s in enumerate(raw_spans))
     _require(starts is not None or bool(spans), f"{where} needs 'starts' or 'content_spans'")
     kind = _str(e.get("kind"), f"{where}.kind", optional=True)
     _require(kind is None or kind in QUOTE_KINDS, f"{where}.kind must be one of {', '.join(QUOTE_KINDS)}")
     source = e.get("source_span")
     pronoun = e.get("speaker_is_pronoun", False)
-    _require(isinstance(pronoun, bool) or pronoun is None, f"{where}.speaker_is_pronoun must be true or false")
+    _require(
+        isinstance(pronoun, bool) or pronoun is None, f"{where}.speaker_is_pronoun must be true or false"
+    )
     return GoldQuote(
         speaker=_str(e.get("speaker"), f"{where}.speaker", optional=True),
         kind=kind,

@@ -8,11 +8,12 @@ The rules follow ``../shared/gold/FORMAT.md``; docs/eval.md states the choices i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
-from entente.eval.gold import QUAD_CLASS, Gold, GoldEvent, GoldPerson, GoldQuote
+from entente.eval.gold import QUAD_CLASS, Gold, GoldEvent, GoldPerson
+from entente.eval.match import match_one_to_one
 from entente.eval.quotes import score_not_quotes, score_quotes
 from entente.eval.text import contains_words, form_key, name_parts, normalise
 
@@ -121,32 +122,6 @@ def pool(all_counts: Sequence[Counts]) -> Counts:
     return total
 
 
-G = TypeVar("G")
-S = TypeVar("S")
-
-
-def match_one_to_one(
-    gold: Sequence[G], system: Sequence[S], score: Callable[[G, S], float | None]
-) -> list[tuple[int, int]]:
-    """Greedy one-to-one matching, best score first; ``score`` is ``None`` for no match."""
-    candidates = []
-    for gi, g in enumerate(gold):
-        for si, s in enumerate(system):
-            value = score(g, s)
-            if value is not None:
-                candidates.append((-value, gi, si))
-    candidates.sort()
-    used_g: set[int] = set()
-    used_s: set[int] = set()
-    pairs = []
-    for _, gi, si in candidates:
-        if gi not in used_g and si not in used_s:
-            used_g.add(gi)
-            used_s.add(si)
-            pairs.append((gi, si))
-    return sorted(pairs)
-
-
 # --- article ----------------------------------------------------------------------------------
 
 
@@ -181,7 +156,10 @@ def score_actors(gold: Gold, system: dict[str, Any]) -> tuple[Counts, Misses]:
         for mention in actor.get("mentions") or []:
             resolved.setdefault(form_key(mention.get("text") or ""), set()).add(actor["id"])
     missed = [
-        f"{a.id}: {form}" for a in gold.actors for form in a.forms if a.id not in resolved.get(form_key(form), ())
+        f"{a.id}: {form}"
+        for a in gold.actors
+        for form in a.forms
+        if a.id not in resolved.get(form_key(form), ())
     ]
     n_forms = sum(len(a.forms) for a in gold.actors)
     gold_ids = {a.id for a in gold.actors} | {a.of for a in gold.actors if a.of}
@@ -294,19 +272,25 @@ def score_events(gold: Gold, system: dict[str, Any]) -> tuple[Counts, Misses]:
     events = list(system.get("events") or [])
     pairs = match_one_to_one(gold.events, events, event_match)
     matched_s = {si for _, si in pairs}
-    counted = [i for i, e in enumerate(events) if (e.get("source") in ids and e.get("target") in ids) or i in matched_s]
+    counted = [
+        i
+        for i, e in enumerate(events)
+        if (e.get("source") in ids and e.get("target") in ids) or i in matched_s
+    ]
     counts = {
         "events_gold": len(gold.events),
         "events_system": len(counted),
         "events_tp": len(pairs),
-        "event_type_right": sum(str(events[si].get("type") or "").upper() == gold.events[gi].type for gi, si in pairs),
+        "event_type_right": sum(
+            str(events[si].get("type") or "").upper() == gold.events[gi].type for gi, si in pairs
+        ),
         "event_status_right": sum(events[si].get("status") == gold.events[gi].status for gi, si in pairs),
     }
     matched_g = {gi for gi, _ in pairs}
     misses = {
         "events_missed": [_describe(e) for i, e in enumerate(gold.events) if i not in matched_g],
         "events_extra": [
-            f"{events[i].get('source')} -> {events[i].get('target')} {events[i].get('type')} {events[i].get('status')}"
+            " ".join(f"{events[i].get(k)}" for k in ("source", "target", "type", "status"))
             for i in counted
             if i not in matched_s
         ],
@@ -370,4 +354,4 @@ def score_file(gold: Gold, system: dict[str, Any], source_text: str) -> FileScor
     return FileScore(gold.name, counts, misses)
 
 
-__all__ = ["FIGURES", "SECTION_KEY", "FileScore", "GoldQuote", "figures", "pool", "score_file"]
+__all__ = ["FIGURES", "SECTION_KEY", "FileScore", "figures", "pool", "score_file"]

@@ -1,21 +1,151 @@
-"""PLACEHOLDER: replaced by the ingestion work (issue 2)."""
+"""Read an article from a string, a file, a URL or stdin; clean it; keep the offset map."""
 
 from __future__ import annotations
 
+import re
+import sys
 from array import array
 from datetime import date
+from pathlib import Path
+from typing import BinaryIO
 
+from entente.errors import E, EntenteError, W
+from entente.ingest.clean import clean
+from entente.ingest.decode import decode
 from entente.ingest.document import Document
-from entente.records import ArticleInfo
+from entente.ingest.fetch import fetch
+from entente.ingest.html import extract, looks_html
+from entente.ingest.lang import guess
+from entente.ingest.repair import repair
+from entente.records import ArticleInfo, Span
+
+MAX_BYTES = 10_000_000
+_URL = re.compile(r"https?://", re.IGNORECASE)
 
 
-def load_text(text: str, *, source: str = "<text>", published: date | None = None,
-              title: str | None = None) -> Document:
-    info = ArticleInfo(source=source, title=title, outlet=None, published=published,
-                       date_source="option" if published else None, text=text, input_format="text")
-    return Document(raw=text, info=info, offsets=array("l", range(len(text) + 1)))
+def load_text(
+    text: str, *, source: str = "<text>", published: date | None = None, title: str | None = None
+) -> Document:
+    """Clean an in-memory plain text. ``published`` (the ``--date`` option) wins over a dateline."""
+    return _build(text, source=source, published=published, title=title, input_format="text")
 
 
-def load_document(source: str, *, published: date | None = None) -> Document:
-    with open(source, encoding="utf-8") as fh:
-        return load_text(fh.read(), source=source, published=published)
+def load_document(
+    source: str, *, published: date | None = None, max_bytes: int = MAX_BYTES, stdin: BinaryIO | None = None
+) -> Document:
+    """Read, decode and clean the article at ``source``: a path, an http(s) URL, or ``-`` for stdin.
+
+    Raises :class:`EntenteError` with a catalogue code for input that cannot be used.
+    """
+    charset, url = None, None
+    if source == "-":
+        data = _read_stream(stdin if stdin is not None else sys.stdin.buffer, source, max_bytes)
+    elif _URL.match(source):
+        data, charset, url = fetch(source, max_bytes=max_bytes)
+    else:
+        data = _read_file(source, max_bytes)
+    text, warnings = _decode(data, source, charset)
+    if looks_html(text):
+        art = extract(text, source, url)
+        return _build(
+            art.text,
+            source=source,
+            published=published,
+            title=art.title,
+            input_format="html",
+            outlet=art.outlet,
+            page_date=art.published,
+            warnings=warnings,
+            warn_undated=True,
+        )
+    return _build(text, source=source, published=published, title=None, input_format="text",
+                  warnings=warnings, warn_undated=True)  # fmt: skip
+
+
+def _read_file(source: str, max_bytes: int) -> bytes:
+    path = Path(source)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise EntenteError(E.E014, source=source, cause="it is a directory")
+        if size > max_bytes:
+            raise EntenteError(E.E005, source=source, size=size, limit=max_bytes)
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError as exc:
+        raise EntenteError(E.E001, source=source) from exc
+    except OSError as exc:
+        raise EntenteError(E.E014, source=source, cause=exc.strerror or type(exc).__name__) from exc
+    if len(data) > max_bytes:  # a special file that reported no size
+        raise EntenteError(E.E005, source=source, size=f"more than {max_bytes}", limit=max_bytes)
+    return data
+
+
+def _read_stream(stream: BinaryIO, source: str, max_bytes: int) -> bytes:
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        raise EntenteError(E.E014, source=source, cause=exc.strerror or type(exc).__name__) from exc
+    if isinstance(data, str):  # a text stream was passed
+        data = data.encode("utf-8")
+    if len(data) > max_bytes:
+        raise EntenteError(E.E005, source=source, size=f"more than {max_bytes}", limit=max_bytes)
+    return data
+
+
+def _decode(data: bytes, source: str, charset: str | None) -> tuple[str, tuple[str, ...]]:
+    if charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8", "us-ascii", "ascii"):
+        try:
+            text = data.decode(charset)
+            if text.strip() and "\x00" not in text:
+                return text, ()
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(data, source)
+
+
+def _build(
+    raw: str,
+    *,
+    source: str,
+    published: date | None,
+    title: str | None,
+    input_format: str,
+    outlet: str | None = None,
+    page_date: date | None = None,
+    warnings: tuple[str, ...] = (),
+    warn_undated: bool = False,
+) -> Document:
+    cleaned = clean(repair(raw))
+    mt = cleaned.text
+    body = mt.text.strip()
+    if not body:
+        raise EntenteError(E.E012, source=source)
+    lead = len(mt.text) - len(mt.text.lstrip())
+    mt = mt.keep([(lead, lead + len(body))])
+    if published is not None:
+        when, date_source = published, "option"
+    elif page_date is not None:
+        when, date_source = page_date, "html"
+    elif cleaned.dateline is not None:
+        when, date_source = cleaned.dateline, "text"
+    else:
+        when, date_source = None, None
+    notes = list(warnings)
+    language, english = guess(mt.text)
+    if not english:
+        notes.append(f"{source}: " + W.W001.format(lang=language or "unknown"))
+    if when is None and warn_undated:
+        notes.append(f"{source}: " + W.W003.format())
+    info = ArticleInfo(
+        source=source,
+        title=title or cleaned.title,
+        outlet=outlet,
+        published=when,
+        date_source=date_source,
+        text=mt.text,
+        input_format=input_format,
+        language=language,
+        removed=tuple(Span(s, e, raw[s:e]) for s, e in cleaned.removed),
+    )
+    return Document(raw=raw, info=info, offsets=array("l", mt.offsets), warnings=tuple(notes))

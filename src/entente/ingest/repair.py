@@ -114,7 +114,7 @@ def _repair_qm(text: str, pos: int, ed: Editor, questions: frozenset[str]) -> No
         else:
             ed.replace(pos, " ")  # 'source"?who' -> 'source — who'
             ed.replace(pos, DASH)
-        if spaced or nxt == "":
+        if spaced:
             ed.replace(pos + 1, " ")
         return
     if not spaced and prev.isalnum() and _in_question(text, pos, questions):

@@ -44,9 +44,9 @@ def find_model(name: str | None = None) -> str:
 
 def _register_factories() -> None:
     # Importing the modules runs their @Language.factory decorators.
-    import entente.actors.component  # noqa: F401
-    import entente.events.component  # noqa: F401
-    import entente.people.component  # noqa: F401
+    import entente.actors.component
+    import entente.events.component
+    import entente.people.component
     import entente.quotes.component  # noqa: F401
 
 

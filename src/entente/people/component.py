@@ -1,20 +1,275 @@
 """spaCy component ``entente_people``: people named in the article, with role, affiliation and the actor they speak for.
 
-Writes ``doc._.people``. (Stub until its issue lands.)
+Writes ``doc._.people``. Steps: collect person names (spaCy PERSON entities
+and names the knowledge base knows as leaders), drop names used as modifiers
+("the Trump administration", "Putin's government"), merge them by surname,
+read role/affiliation/nationality around each mention, complete them from the
+knowledge base, resolve subject pronouns, and keep the people who act or
+speak in the story (see :func:`_acts`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from entente.nlp import extensions as _extensions  # noqa: F401
+from entente.people.coref import Coref, actor_ids_in
+from entente.people.roles import RoleInfo, RoleWords, from_appositive, from_premodifiers, role_words
+from entente.quotes.marks import find_segments
+from entente.records import Person
+from entente.records import Span as TextSpan
+
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_SPEAKING_DEPS = ("nsubj", "nsubjpass", "agent", "csubj")
+
+
+@dataclass
+class _Builder:
+    name: str
+    mentions: list[Span] = field(default_factory=list)
+    role: str | None = None
+    affiliation: str | None = None
+    actor_id: str | None = None
+    official_actor: str | None = None  # actor from title + nationality
+    gender: str | None = None
+    pronouns: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1].lower()
+
+    def add_info(self, info: RoleInfo, words: RoleWords, doc: Doc) -> None:
+        if info.role and (self.role is None or (info.affiliation and not self.affiliation)):
+            self.role = info.role
+            self.affiliation = info.affiliation or self.affiliation
+        if info.nationality and words.is_official(info.role) and self.official_actor is None:
+            ids = actor_ids_in(doc, *info.nationality)
+            self.official_actor = ids[0] if ids else None
+
+
+def _clean(ent: Span, words: RoleWords) -> Span | None:
+    """The name inside an entity: without titles before it and a possessive after it."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while end > start and (doc[end - 1].text in _POSSESSIVE or not doc[end - 1].text[:1].isalpha()):
+        end -= 1
+    while start < end and (doc[start].lower_ in words.titles or doc[start].lower_ == "the"):
+        start += 1
+    if start >= end or not all(t.text[:1].isupper() for t in doc[start:end] if t.is_alpha):
+        return None
+    return doc[start:end]
+
+
+def _is_modifier(name: Span, words: RoleWords) -> bool:
+    """A name that qualifies something else: "the Trump administration", "Putin's government"."""
+    root = name.root
+    head = root.head
+    if root.dep_ == "compound" and head.i >= name.end and head.pos_ in ("NOUN", "PROPN"):
+        return True
+    if root.dep_ == "poss" and head.lemma_.lower() in words.state_heads:
+        return True
+    if root.dep_ == "poss" and head.ent_type_ in ("GPE",):  # "Pezeshkian's Iran"
+        return True
+    end = name.end_char
+    return any(
+        m.method in ("pattern", "leader") and m.span.start <= name.start_char and m.span.end > end + 1
+        for m in name.doc._.actor_mentions or ()
+    )
+
+
+def _leader(kb: Any, name: str, on: date | None) -> Any:
+    if kb is None:
+        return None
+    try:
+        return kb.leader(name, on)
+    except Exception:  # the KB's API is the actor layer's: stay robust to its changes
+        return None
+
+
+def _in_office(kb: Any, leader: Any, on: date | None) -> bool:
+    try:
+        holder = kb.office_holder(leader.actor_id, leader.title, on)
+    except Exception:
+        return False
+    return holder is not None and holder.name == leader.name
+
+
+def _acts(builder: _Builder, quoted: list[tuple[int, int]]) -> bool:
+    """Does the person act or speak in the story? Named twice, or once as a subject or a source.
+
+    A person named once as the object of something ("a forum commemorating the
+    poet X") is background, not a participant.
+    """
+    names = [m for m in builder.mentions if m.root.lower_ not in ("he", "him", "his", "she", "her")]
+    if len(names) >= 2 or len(builder.mentions) > len(names):
+        return True
+    for m in builder.mentions:
+        root = m.root
+        dep = root.head.dep_ if root.dep_ == "conj" else root.dep_
+        if dep in _SPEAKING_DEPS:
+            return True
+        if root.dep_ == "pobj" and root.head.head.lower_ == "according":
+            return True
+    return False
 
 
 class PeopleComponent:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.people = []
+        doc._.people = find_people(doc)
         return doc
+
+
+def _candidates(doc: Doc, words: RoleWords, kb: Any, on: date | None) -> list[Span]:
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" or (ent.label_ in ("NORP", "ORG", "GPE") and _leader(kb, ent.text, on)):
+            name = _clean(ent, words)
+            if name is not None and not _is_modifier(name, words):
+                spans.append(name)
+    return spans
+
+
+def find_people(doc: Doc) -> list[Person]:
+    words = role_words()
+    kb = doc._.entente_kb
+    on = doc._.published
+    quoted = [(s.inner_start, s.inner_end) for s in find_segments(doc.text) if s.depth == 0]
+    builders: dict[str, _Builder] = {}
+
+    def builder_for(name: Span) -> _Builder:
+        leader = _leader(kb, name.text, on)
+        full = leader.name if leader is not None else name.text
+        if len(name) == 1 and leader is None:  # a surname (or first name) alone: the person named before
+            for b in builders.values():
+                if name.text.lower() in (b.surname, b.name.split()[0].lower()):
+                    return b
+        key = full.lower()
+        if key not in builders:
+            for b in builders.values():  # "Vladimir Putin" after "Putin" was seen alone
+                if len(b.name.split()) == 1 and b.surname == full.split()[-1].lower():
+                    b.name = full
+                    builders[key] = builders.pop(b.name.lower(), b)
+                    return b
+            builders[key] = _Builder(full)
+            if leader is not None:
+                b = builders[key]
+                b.gender = getattr(leader, "gender", None)
+                b.role = getattr(leader, "title", None)
+                if _in_office(kb, leader, on):
+                    b.actor_id = leader.actor_id
+        return builders[key]
+
+    cands = _candidates(doc, words, kb, on)
+    cands.sort(key=lambda s: -len(s))  # full names first so that surnames find them
+    for name in cands:
+        builder_for(name).mentions.append(name)
+    _add_missed_surnames(doc, builders, words)
+    for b in builders.values():
+        for m in b.mentions:
+            b.add_info(from_appositive(m.root, words), words, doc)
+            b.add_info(from_premodifiers(m, words), words, doc)
+    _fill_counterparts(builders)
+    people = [_person(b) for b in builders.values()]
+    coref = Coref(doc, people, quoted)
+    _resolve_pronouns(doc, coref, builders, quoted)
+    _describe(doc, coref, builders, words, quoted)
+    kept = [b for b in builders.values() if _acts(b, quoted)]
+    kept.sort(key=lambda b: min(m.start_char for m in b.mentions))
+    return [_person(b) for b in kept]
+
+
+def _add_missed_surnames(doc: Doc, builders: dict[str, _Builder], words: RoleWords) -> None:
+    """Surnames the NER labelled otherwise ("Pezeshkian" as NORP) or missed."""
+    surnames = {b.surname: b for b in builders.values() if len(b.name.split()) > 1}
+    taken = {t.i for b in builders.values() for m in b.mentions for t in m}
+    for tok in doc:
+        b = surnames.get(tok.lower_)
+        if b is None or tok.i in taken or not tok.text[:1].isupper():
+            continue
+        span = doc[tok.i : tok.i + 1]
+        if not _is_modifier(span, words):
+            b.mentions.append(span)
+
+
+def _fill_counterparts(builders: dict[str, _Builder]) -> None:
+    """ "his Iranian counterpart X": X holds the same office as the person it is compared with."""
+    offices = [b for b in builders.values() if b.role and b.role.lower() != "counterpart"]
+    for b in builders.values():
+        if b.role and b.role.lower() == "counterpart":
+            first = min(m.start_char for m in b.mentions)
+            before = [o for o in offices if min(m.start_char for m in o.mentions) < first]
+            if before:
+                b.role = before[-1].role
+
+
+def _resolve_pronouns(doc: Doc, coref: Coref, builders: dict[str, _Builder], quoted: list[tuple[int, int]]) -> None:
+    """Subject pronouns outside quotes ("he tells", "according to him") become mentions."""
+    by_name = {b.name: b for b in builders.values()}
+    for tok in doc:
+        if tok.lower_ not in ("he", "she", "him", "her") or any(a <= tok.idx < b for a, b in quoted):
+            continue
+        speaking = tok.dep_ in _SPEAKING_DEPS or (tok.dep_ == "pobj" and tok.head.head.lower_ == "according")
+        if not speaking:
+            continue
+        ref = coref.pronoun(tok)
+        if ref is None or ref.name not in by_name:
+            continue
+        b = by_name[ref.name]
+        b.mentions.append(doc[tok.i : tok.i + 1])
+        gender = "male" if tok.lower_ in ("he", "him") else "female"
+        b.pronouns[gender] = b.pronouns.get(gender, 0) + 1
+
+
+def _describe(
+    doc: Doc, coref: Coref, builders: dict[str, _Builder], words: RoleWords, quoted: list[tuple[int, int]]
+) -> None:
+    """ "the Russian political philosopher and analyst": a definite description after a person
+    without a role gives them one (the latest person of the two sentences before)."""
+    roleless = [b for b in builders.values() if b.role is None]
+    if not roleless:
+        return
+    for chunk in doc.noun_chunks:
+        if chunk[0].lower_ != "the" or any(a <= chunk.start_char < b for a, b in quoted):
+            continue
+        role = None
+        for k in range(chunk.root.i - chunk.start):
+            cand = doc[chunk.start + 1 + k : chunk.root.i + 1].text
+            if words.is_role(cand) and not words.is_official(cand):
+                role = cand
+                break
+        if role is None:
+            continue
+        sent_start = chunk.sent.start
+        window_start = doc[max(0, sent_start - 1)].sent.start_char
+        near = [
+            (max(m.start_char for m in b.mentions if m.start_char < chunk.start_char), b)
+            for b in roleless
+            if any(window_start <= m.start_char < chunk.start_char for m in b.mentions)
+        ]
+        if near:
+            _, b = max(near, key=lambda x: x[0])
+            b.role = role
+
+
+def _person(b: _Builder) -> Person:
+    gender = b.gender
+    if gender is None and b.pronouns:
+        gender = max(b.pronouns, key=lambda g: b.pronouns[g])
+    mentions = sorted({(m.start_char, m.end_char): m for m in b.mentions}.items())
+    actor = b.actor_id or (b.official_actor if role_words().is_official(b.role) else None)
+    return Person(
+        name=b.name,
+        mentions=tuple(TextSpan(s, e, m.text) for (s, e), m in mentions),
+        role=b.role,
+        affiliation=b.affiliation,
+        actor_id=actor,
+        gender=gender,
+    )
 
 
 @Language.factory("entente_people")

@@ -90,11 +90,10 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "people": [_person(p) for p in analysis.people],
         "quotes": [_quote(q) for q in analysis.quotes],
         "events": [_event(e) for e in analysis.events],
-        "relations": [
-            {"pair": list(r.pair), "sign": r.sign, "weight": r.weight} for r in analysis.relations
-        ],
+        "relations": [{"pair": list(r.pair), "sign": r.sign, "weight": r.weight} for r in analysis.relations],
         "triads": [
-            {"actors": list(t.actors), "balanced": t.balanced, "signs": list(t.signs)} for t in analysis.triads
+            {"actors": list(t.actors), "balanced": t.balanced, "signs": list(t.signs)}
+            for t in analysis.triads
         ],
         "warnings": list(analysis.warnings),
     }

@@ -15,7 +15,7 @@ def _table(rows: list[list[str]], headers: list[str]) -> list[str]:
     widths = [min(w, 60) for w in widths]
 
     def fmt(cells: list[str]) -> str:
-        return "  ".join(c[:w].ljust(w) for c, w in zip(cells, widths)).rstrip()
+        return "  ".join(c[:w].ljust(w) for c, w in zip(cells, widths, strict=False)).rstrip()
 
     return [fmt(headers), fmt(["-" * w for w in widths]), *(fmt(r) for r in rows)]
 

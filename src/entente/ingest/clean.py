@@ -1,0 +1,217 @@
+"""Strip page furniture from a text while keeping its paragraphs and an exact offset map.
+
+The text is read as paragraphs (runs of non-blank lines) of lines. A line is
+dropped when it is a lone credit or boilerplate ("Reuters", "Loading...",
+"Advertisement"), a map legend ("██ On ballot"), a repeat of an earlier line
+or paragraph of at least ``duplicate_min_words`` words (a photo caption
+printed twice), a caption that repeats a body sentence, or stray navigation
+at the very start or end of the text. A caption line loses its trailing
+credit ("... Photo: Reuters"). Kept lines keep their own newlines; kept
+paragraphs keep the blank lines that followed them in the input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from entente.ingest.dateline import parse_dateline
+from entente.ingest.rules import Rules, rules
+from entente.ingest.textmap import MappedText
+
+
+@dataclass
+class Line:
+    start: int  # index in the text
+    end: int  # index of the newline after the line (or the text's end)
+    keep_end: int  # end of the part kept (before a trailing credit)
+    para: int
+    drop: bool = False
+    caption: bool = False
+
+    def content(self, text: str) -> str:
+        return text[self.start : self.keep_end]
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: MappedText
+    removed: tuple[tuple[int, int], ...]  # ranges of the source (raw) text
+    title: str | None
+    dateline: date | None
+
+
+def _key(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _split(text: str) -> list[Line]:
+    lines: list[Line] = []
+    para, pos, blank_before = -1, 0, True
+    for chunk in text.split("\n"):
+        end = pos + len(chunk)
+        content_end = end - 1 if chunk.endswith("\r") else end
+        if chunk.strip():
+            para += blank_before
+            lines.append(Line(pos, end, content_end, para))
+            blank_before = False
+        else:
+            blank_before = True
+        pos = end + 1
+    return lines
+
+
+def _classify(text: str, lines: list[Line], r: Rules) -> None:
+    for ln in lines:
+        s = ln.content(text).strip()
+        if r.legend.match(s) or r.lone_line.fullmatch(s):
+            ln.drop = True
+            continue
+        for pat in r.trailing_credit:
+            m = pat.search(text, ln.start, ln.keep_end)
+            if m and m.end() == ln.keep_end and len(text[ln.start : m.start()].split()) >= 2:
+                ln.keep_end = ln.start + len(text[ln.start : m.start()].rstrip())
+                ln.caption = True
+
+
+def _title_and_date(text: str, lines: list[Line], r: Rules) -> tuple[int | None, date | None, set[int]]:
+    kept = [i for i, ln in enumerate(lines) if not ln.drop]
+    title, found, datelines = None, None, set()
+    for n, i in enumerate(kept[:4]):
+        d = parse_dateline(lines[i].content(text))
+        if d is not None:
+            datelines.add(i)
+            found = found or d
+        elif n == 0:
+            s = lines[i].content(text).strip()
+            if len(s.split()) <= r.title_max_words and not s.endswith("."):
+                title = i
+    return title, found, datelines
+
+
+def _drop_repeats(text: str, lines: list[Line], r: Rules) -> None:
+    seen: set[str] = set()
+    for ln in lines:
+        key = _key(ln.content(text))
+        if ln.drop or len(key.split()) < r.duplicate_min_words:
+            continue
+        if key in seen:
+            ln.drop = True
+        seen.add(key)
+    paras: dict[int, list[Line]] = {}
+    for ln in lines:
+        if not ln.drop:
+            paras.setdefault(ln.para, []).append(ln)
+    seen = set()
+    for group in paras.values():
+        key = " ".join(_key(ln.content(text)) for ln in group)
+        if len(group) > 1 and len(key.split()) >= r.duplicate_min_words:
+            if key in seen:
+                for ln in group:
+                    ln.drop = True
+            seen.add(key)
+    body = [_key(ln.content(text)) for ln in lines if not ln.drop and not ln.caption]
+    for ln in lines:
+        key = _key(ln.content(text))
+        if ln.caption and not ln.drop and len(key.split()) >= r.caption_repeat_min_words:
+            if any(key in b for b in body):
+                ln.drop = True
+
+
+def _nav_like(s: str, r: Rules) -> bool:
+    s = s.strip()
+    return (
+        len(s) <= r.nav_max_chars
+        and len(s.split()) <= r.nav_max_words
+        and s[-1] not in r.sentence_punct
+        and s[0] not in "\"'“‘—–-(["
+    )
+
+
+def _drop_edge_nav(text: str, lines: list[Line], r: Rules, protect: set[int]) -> None:
+    kept = [i for i, ln in enumerate(lines) if not ln.drop]
+    for order in (kept[::-1], kept):
+        run = []
+        for i in order:
+            if i in protect:
+                if run:
+                    break
+                continue
+            if not _nav_like(lines[i].content(text), r):
+                break
+            run.append(i)
+        rest = len(kept) - len(protect & set(kept)) - len(run)
+        if 0 < len(run) <= r.nav_max_lines and rest > 0:
+            for i in run:
+                lines[i].drop = True
+        kept = [i for i in kept if not lines[i].drop]
+
+
+def _removed(text: str, lines: list[Line]) -> list[tuple[int, int]]:
+    out = []
+    for ln in lines:
+        start = ln.start if ln.drop else ln.keep_end
+        end = ln.end - (text[ln.end - 1 : ln.end] == "\r")
+        seg = text[start:end]
+        if seg.strip():
+            lead = len(seg) - len(seg.lstrip())
+            out.append((start + lead, start + len(seg.rstrip())))
+    return out
+
+
+def _keep_ranges(text: str, lines: list[Line]) -> list[tuple[int, int]]:
+    ranges: list[tuple[int, int]] = []
+    paras: dict[int, list[Line]] = {}
+    for ln in lines:
+        paras.setdefault(ln.para, []).append(ln)
+    order = sorted(paras)
+    pending_sep: tuple[int, int] | None = None
+    for p in order:
+        kept = [ln for ln in paras[p] if not ln.drop]
+        if not kept:
+            continue
+        if pending_sep is not None:
+            ranges.append(pending_sep)
+        for n, ln in enumerate(kept):
+            ranges.append((ln.start, ln.keep_end))
+            if n + 1 < len(kept):
+                ranges.append((ln.end, ln.end + 1))
+        last = paras[p][-1]
+        nxt = next((q for q in order if q > p), None)
+        pending_sep = (last.end, paras[nxt][0].start) if nxt is not None else None
+    return ranges
+
+
+def clean(mt: MappedText) -> Cleaned:
+    """Remove page furniture from ``mt`` (whose offsets index the raw input)."""
+    r = rules()
+    removed: list[tuple[int, int]] = []
+    if r.inline is not None:
+        spans = [(m.start(), m.end()) for m in r.inline.finditer(mt.text)]
+        removed += [mt.source_span(s, e) for s, e in spans]
+        mt = mt.keep(_complement(spans, len(mt.text)))
+    text = mt.text
+    lines = _split(text)
+    _classify(text, lines, r)
+    title, found, datelines = _title_and_date(text, lines, r)
+    _drop_repeats(text, lines, r)
+    protect = datelines | ({title} if title is not None else set())
+    _drop_edge_nav(text, lines, r, protect)
+    removed += [mt.source_span(s, e) for s, e in _removed(text, lines)]
+    title_text = _key(lines[title].content(text)) if title is not None and not lines[title].drop else None
+    mt = mt.keep(_keep_ranges(text, lines))
+    if r.trailing is not None:
+        while (m := r.trailing.search(mt.text)) is not None and m.start() > 0:
+            s = m.start() + len(m.group()) - len(m.group().lstrip())
+            removed.append(mt.source_span(s, len(mt.text.rstrip())))
+            mt = mt.keep([(0, m.start())])
+    return Cleaned(mt, tuple(sorted(removed)), title_text, found)
+
+
+def _complement(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for s, e in spans:
+        out.append((pos, s))
+        pos = e
+    out.append((pos, n))
+    return out

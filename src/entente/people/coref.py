@@ -1,0 +1,164 @@
+"""Within-document coreference by rules: pronouns, surnames, descriptions and institutions.
+
+``Coref.resolve(span)`` maps a noun phrase that names a speaker to a
+:class:`Referent`:
+
+* a name or surname of a person of the article → that person;
+* "he"/"him"/"his"/"she"/"her" → the latest person of compatible gender named
+  outside quotation marks, subjects preferred over other mentions;
+* a description ("the Iranian president", "his Russian counterpart", "the
+  professor") → the person whose role and actor fit, else the knowledge
+  base's holder of that office on the publication date;
+* "the ministry", "the agency" → the latest organisation whose name has that word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from entente.people.roles import RoleWords, gender_word, role_words
+from entente.records import Person
+
+_PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "agent")
+# How far back (characters) a non-subject mention still competes with subjects.
+_OBJECT_PENALTY = 400
+
+
+@dataclass(frozen=True)
+class Referent:
+    name: str
+    actor_id: str | None = None
+    person: Person | None = None
+
+
+def _inside(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+def actor_ids_in(doc: Doc, start: int, end: int) -> list[str]:
+    """Actor ids of the actor mentions between ``start`` and ``end``; NORP/GPE words via the KB."""
+    found = [m.actor_id for m in doc._.actor_mentions or () if m.actor_id and start <= m.span.start < end]
+    if found:
+        return found
+    kb = doc._.entente_kb
+    if kb is None:
+        return []
+    ids: list[str] = []
+    for tok in doc.char_span(start, end, alignment_mode="expand") or ():
+        if tok.ent_type_ in ("NORP", "GPE"):
+            try:
+                ids.extend(kb.resolve_form(tok.text)[:1])
+            except Exception:  # the KB's API is the actor layer's: stay robust to its changes
+                continue
+    return ids
+
+
+class Coref:
+    """Resolves speaker phrases to the people and institutions of one document."""
+
+    def __init__(self, doc: Doc, people: Sequence[Person], quoted: Sequence[tuple[int, int]] = ()) -> None:
+        self.doc = doc
+        self.people = list(people)
+        self.quoted = list(quoted)
+        self.words: RoleWords = role_words()
+        self._by_mention: list[tuple[int, int, Person]] = sorted(
+            (m.start, m.end, p) for p in self.people for m in p.mentions
+        )
+
+    def person_at(self, start: int, end: int) -> Person | None:
+        """The person one of whose mentions overlaps ``[start, end)``."""
+        for s, e, person in self._by_mention:
+            if s < end and start < e:
+                return person
+        return None
+
+    def resolve(self, phrase: Span) -> Referent | None:
+        head = phrase.root
+        person = self.person_at(head.idx, head.idx + len(head.text))
+        if person is not None:
+            return Referent(person.name, person.actor_id, person)
+        if head.lower_ in _PRONOUNS:
+            return self.pronoun(head)
+        if head.pos_ in ("NOUN", "PROPN"):
+            return self.description(phrase)
+        return None
+
+    def pronoun(self, token: Token) -> Referent | None:
+        gender = _PRONOUNS.get(token.lower_)
+        best: tuple[int, Person] | None = None
+        for person in self.people:
+            if gender and person.gender and person.gender != gender:
+                continue
+            score = self._recency(person, token.idx)
+            if score is not None and (best is None or score > best[0]):
+                best = (score, person)
+        if best is None:
+            return None
+        return Referent(best[1].name, best[1].actor_id, best[1])
+
+    def _recency(self, person: Person, before: int) -> int | None:
+        """Position of the person's latest usable mention before ``before``; objects count less."""
+        best: int | None = None
+        for m in person.mentions:
+            if m.start >= before or _inside(m.start, self.quoted):
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            subject = root.dep_ in _SUBJECT_DEPS or (root.dep_ == "conj" and root.head.dep_ in _SUBJECT_DEPS)
+            if root.lower_ in _PRONOUNS and root.dep_ == "poss":
+                subject = False
+            score = m.start if subject else m.start - _OBJECT_PENALTY
+            best = score if best is None else max(best, score)
+        return best
+
+    def description(self, phrase: Span) -> Referent | None:
+        head = phrase.root
+        lemma = head.lemma_.lower()
+        actors = actor_ids_in(self.doc, phrase.start_char, head.idx)
+        if self.words.is_role(lemma) or self.words.is_role(head.lower_):
+            return self._by_role(lemma, actors, phrase.start_char)
+        if lemma in self.words.institutions and phrase[0].lower_ == "the":
+            return self._institution(head, phrase.start_char)
+        return None
+
+    def _by_role(self, lemma: str, actors: list[str], before: int) -> Referent | None:
+        best: tuple[int, Person] | None = None
+        for person in self.people:
+            role = (person.role or "").lower()
+            fits = lemma == "counterpart" or (role.split()[-1:] == [lemma]) or role == lemma
+            if not fits or (actors and person.actor_id not in actors):
+                continue
+            score = self._recency(person, before)
+            if score is not None and (best is None or score > best[0]):
+                best = (score, person)
+        if best is not None:
+            return Referent(best[1].name, best[1].actor_id, best[1])
+        kb = self.doc._.entente_kb
+        if kb is None or not actors or lemma == "counterpart":
+            return None
+        try:
+            leader = kb.office_holder(actors[0], lemma, self.doc._.published)
+        except Exception:  # the KB's API is the actor layer's: stay robust to its changes
+            return None
+        if leader is None:
+            return None
+        return Referent(leader.name, leader.actor_id)
+
+    def _institution(self, head: Token, before: int) -> Referent | None:
+        word = head.lower_
+        for ent in reversed(self.doc.ents):
+            if ent.end_char <= before and ent.label_ in ("ORG", "GPE", "NORP") and word in ent.text.lower():
+                name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+                ids = actor_ids_in(self.doc, ent.start_char, ent.end_char)
+                return Referent(name, ids[0] if ids else None)
+        return None
+
+
+def pronoun_gender(token: Token) -> str | None:
+    return _PRONOUNS.get(token.lower_) or gender_word(token.text, role_words())

@@ -1,0 +1,176 @@
+"""Who a person is: role, affiliation and nationality read from the words around their name.
+
+"Mark Katz, professor emeritus at George Mason University" (appositive),
+"Russian President Vladimir Putin" (title before the name), "the Iranian
+president" (a description), "X, an honorary fellow at the Center ... at
+Georgetown University" (nested institutions: the containing one wins).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Span, Token
+
+from entente.errors import E, EntenteError
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    official: frozenset[str]
+    independent: frozenset[str]
+    titles: frozenset[str]
+    institutions: frozenset[str]
+    top_institutions: frozenset[str]
+    state_heads: frozenset[str]
+    male: frozenset[str]
+    female: frozenset[str]
+
+    def is_role(self, text: str) -> bool:
+        t = text.lower()
+        return t in self.official or t in self.independent
+
+    def is_official(self, role: str | None) -> bool:
+        if not role:
+            return False
+        words = role.lower().split()
+        return role.lower() in self.official or (bool(words) and words[-1] in self.official)
+
+
+@lru_cache(maxsize=1)
+def role_words() -> RoleWords:
+    text = resources.files("entente.people").joinpath("data/roles.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise EntenteError(E.E008, cause="people/data/roles.yaml must be a mapping")
+
+    def words(key: str, src: dict[str, Any] = data) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in src.get(key) or [])
+
+    genders = data.get("genders") or {}
+    return RoleWords(
+        official=words("official"),
+        independent=words("independent"),
+        titles=words("titles"),
+        institutions=words("institutions"),
+        top_institutions=words("top_institutions"),
+        state_heads=words("state_heads"),
+        male=words("male", genders),
+        female=words("female", genders),
+    )
+
+
+@dataclass(frozen=True)
+class RoleInfo:
+    role: str | None = None
+    affiliation: str | None = None
+    nationality: tuple[int, int] | None = None  # char span of a nationality word ("Russian")
+    gender: str | None = None
+
+
+def _role_phrase(head: Token, words: RoleWords) -> str | None:
+    """The role named by a noun and its modifiers: "associate fellow", "professor emeritus"."""
+    doc = head.doc
+    start = head.i
+    while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].head.i >= head.i:
+        prev = doc[start - 1]
+        if prev.ent_type_ in ("NORP", "GPE") or prev.like_num or "-" in prev.text:
+            break
+        start -= 1
+    end = head.i + 1
+    while end < len(doc) and doc[end].dep_ in ("amod", "compound", "advmod") and doc[end].head == head:
+        end += 1
+    candidates = [doc[s:end].text for s in range(start, head.i + 1)]
+    for cand in candidates:  # the longest phrase the lexicon knows, else the noun with its modifiers
+        if words.is_role(cand):
+            return cand
+    if words.is_role(head.text) or head.lemma_.lower() in words.independent | words.official:
+        return doc[start:end].text
+    return None
+
+
+def _affiliation(head: Token, words: RoleWords) -> str | None:
+    """The organisation a role noun belongs to, through "at"/"of"/"with"/"for" phrases."""
+    chain: list[Span] = []
+    token = head
+    for _ in range(6):
+        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("at", "of", "with", "for", "in")]
+        if not preps:
+            break
+        objects = [c for c in preps[0].children if c.dep_ == "pobj"]
+        if not objects:
+            break
+        token = objects[0]
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None and ent.label_ in ("ORG", "FAC", "GPE", "NORP"):
+            chain.append(ent)
+        elif token.pos_ == "PROPN":
+            chain.append(token.doc[token.left_edge.i : token.i + 1])
+    orgs = [s for s in chain if s.label_ != "GPE" and s.label_ != "NORP"] or chain
+    if not orgs:
+        return None
+    top = [s for s in orgs if any(w.lower_ in words.top_institutions for w in s)]
+    best = (top or orgs)[-1]
+    text = best.text
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def from_appositive(name_head: Token, words: RoleWords) -> RoleInfo:
+    """Role and affiliation from "NAME, ROLE at ORG" (appositive) or "ROLE NAME" (pre-modifier)."""
+    for child in name_head.rights:
+        if child.dep_ == "appos":
+            role = _role_phrase(child, words)
+            if role:
+                return RoleInfo(role=role, affiliation=_affiliation(child, words), nationality=_nationality(child))
+    return RoleInfo()
+
+
+def _nationality(head: Token) -> tuple[int, int] | None:
+    for child in head.lefts:
+        if child.ent_type_ in ("NORP", "GPE") or (child.dep_ == "poss" and child.ent_type_ == "GPE"):
+            return (child.idx, child.idx + len(child.text))
+    return None
+
+
+def from_premodifiers(name: Span, words: RoleWords) -> RoleInfo:
+    """ "Russian President Vladimir Putin", "Iran's Foreign Minister X", "the 18th-century poet X"."""
+    doc = name.doc
+    i = name.start
+    role_tokens: list[Token] = []
+    nationality: tuple[int, int] | None = None
+    while i > 0:
+        tok = doc[i - 1]
+        if tok.ent_type_ in ("NORP", "GPE") and tok.dep_ in ("amod", "compound", "poss", "nmod", "case"):
+            nationality = (tok.idx, tok.idx + len(tok.text))
+            i -= 1
+            continue
+        if tok.text in ("’s", "'s") and i > 1 and doc[i - 2].ent_type_ == "GPE":
+            i -= 1
+            continue
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.head.i >= name.start and not tok.ent_type_:
+            role_tokens.insert(0, tok)
+            i -= 1
+            continue
+        break
+    role = None
+    for k in range(len(role_tokens)):
+        cand = " ".join(t.text for t in role_tokens[k:])
+        if words.is_role(cand):
+            role = cand
+            break
+    if role is None and role_tokens and words.is_role(role_tokens[-1].lemma_):
+        role = role_tokens[-1].text
+    return RoleInfo(role=role, nationality=nationality)
+
+
+def gender_word(word: str, words: RoleWords) -> str | None:
+    w = word.lower()
+    if w in words.male:
+        return "male"
+    if w in words.female:
+        return "female"
+    return None
