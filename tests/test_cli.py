@@ -70,7 +70,7 @@ def test_json_output_follows_the_schema(tmp_path: Path) -> None:
     path.write_text(text)
     result = CliRunner().invoke(main, ["analyze", str(path), "--format", "json", "--date", "2017-03-01"])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     jsonschema.validate(data, load_schema())
     assert data["article"]["published"] == "2017-03-01"
     ids = {a["id"] for a in data["actors"]}
@@ -83,7 +83,7 @@ def test_json_output_follows_the_schema(tmp_path: Path) -> None:
 def test_schema_command_prints_the_schema() -> None:
     result = CliRunner().invoke(main, ["schema"])
     assert result.exit_code == 0
-    assert json.loads(result.output)["title"] == "entente analysis"
+    assert json.loads(result.stdout)["title"] == "entente analysis"
 
 
 def test_user_actor_file(tmp_path: Path) -> None:
@@ -95,7 +95,8 @@ def test_user_actor_file(tmp_path: Path) -> None:
     article.write_text("Fighters of Acme Security crossed into Mali, officials in Bamako said.\n")
     result = CliRunner().invoke(main, ["analyze", str(article), "--format", "json", "--actors", str(extra)])
     assert result.exit_code == 0, result.output
-    ids = {a["id"] for a in json.loads(result.output)["actors"]}
+    ids = {a["id"] for a in json.loads(result.stdout)["actors"]}
+    assert "W003" in result.stderr  # no date given: relative dates stay unresolved
     assert {"ACME_PMC", "MLI"} <= ids
 
 

@@ -10,7 +10,8 @@ from typing import Any
 
 import click
 
-from entente.errors import E, EntenteError
+from entente.errors import E, W, EntenteError
+from entente.eval.command import eval_command
 
 EXIT_INTERNAL = 70
 
@@ -90,7 +91,10 @@ def analyze_command(
 
     published = parse_date(date_)
     document = load_document(source, published=published, max_bytes=max_bytes)
-    for warning in document.warnings:
+    warnings = list(document.warnings)
+    if document.info.published is None:
+        warnings.append(W.W003.format())
+    for warning in warnings:
         click.echo(f"warning: {source}: {warning}", err=True)
     nlp = pipeline.load(model, tuple(actor_files))
     analysis = analyze_document(document, nlp=nlp)
@@ -133,15 +137,7 @@ def demo_command(limit: int, corpus: str) -> None:
     sys.exit(run_demo(limit=limit, corpus=corpus))
 
 
-def _register_optional() -> None:
-    try:
-        from entente.eval.command import eval_command
-    except ImportError:  # pragma: no cover - the eval stage is optional while it lands
-        return
-    main.add_command(eval_command)
-
-
-_register_optional()
+main.add_command(eval_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -16,10 +16,11 @@ sorted by offset) and ``doc._.entente_kb``. Steps:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
@@ -29,6 +30,27 @@ from entente.records import ActorMention, Span
 
 _THE = {"the", "The"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@dataclass
+class _Matches:
+    """What the knowledge-base matcher found, for context decisions about each match."""
+
+    tokens: set[int] = field(default_factory=set)  # tokens inside any match
+    state_tokens: set[int] = field(default_factory=set)  # tokens of unambiguous state names
+    ends: dict[int, set[str]] = field(default_factory=dict)  # last token -> ids of unambiguous matches
+
+    @classmethod
+    def of(cls, matches: list[tuple[list[Form], int, int]], kb: KnowledgeBase) -> _Matches:
+        out = cls()
+        for forms, start, end in matches:
+            out.tokens.update(range(start, end))
+            clear = [f for f in forms if not f.ambiguous]
+            if clear:
+                out.ends.setdefault(end - 1, set()).update(f.actor_id for f in clear)
+            if any(f.method == "name" and kb.actor(f.actor_id).kind == "state" for f in clear):
+                out.state_tokens.update(range(start, end))
+        return out
 
 
 class ActorsComponent:
@@ -50,30 +72,128 @@ class ActorsComponent:
         self.leader_suffixes = kb.words("leader_suffixes")
         self.container_ok = kb.words("container_labels_ok")
         self.unresolved_labels = kb.words("unresolved_labels")
+        self.feature_before = kb.words("feature_before")
+        self.feature_after = kb.words("feature_after")
+        self.person_before = kb.words("person_before")
+        self.capital_named_after = kb.words("capital_named_after")
+        self.name_continuations_ok = kb.words("name_continuations_ok")
+        self.place_prepositions = kb.words("place_prepositions")
+        self.honorifics = kb.words("honorifics")
+        self.institutions_lower = frozenset(w.lower() for w in self.institutions)
 
     # ---------------------------------------------------------------- helpers
-    def _choose(self, forms: list[Form], span: SpacySpan, doc: Doc) -> Form | None:
+    def _choose(self, forms: list[Form], span: SpacySpan, doc: Doc, seen: _Matches) -> Form | None:
         """Pick the form's actor in context; None where the context says it is something else."""
         ent = _entity_over(span)
-        if ent is not None and (ent.start < span.start or ent.end > span.end):
-            # inside a larger entity: fine for GPE/NORP..., or a state institution
-            if ent.label_ not in self.container_ok and ent[-1].text not in self.institutions:
-                return None
+        if ent is not None and not self._container_allows(ent, span, seen):
+            return None
+        if self._names_something_else(span, forms, seen):
+            return None
+        needs = self.kb.context.get(normalise(span.text), {}).get("needs")
+        if needs and not any(_has_phrase(doc.text, w) for w in needs):
+            return None  # "Victoria" is the Seychelles' capital only in an article about them
         if all(f.ambiguous for f in forms):
-            if ent is None or ent.label_ not in {"GPE", "NORP", "LOC", "ORG"}:
+            if not self._ambiguous_allowed(forms, span, ent, doc, seen):
                 return None
-            if not self._context_allows(span, doc):
-                return None
-        if not self._context_allows(span, doc):
+        elif not self._context_allows(span, doc):
             return None
         best = [f for f in forms if not f.ambiguous] or forms
         return best[0]
+
+    def _container_allows(self, ent: SpacySpan, span: SpacySpan, seen: _Matches) -> bool:
+        """A form inside a larger entity counts for GPE/NORP... entities and state institutions.
+
+        Leading determiners and numbers of the entity do not make it larger ("the White House",
+        "10 Downing Street"); "the Russian Foreign Ministry", "Government of Iraq" and "the
+        Federal Aviation Office of Germany" are state institutions, "the Free Syria Army" and
+        "Georgetown University" are not.
+        """
+        start = ent.start
+        while start < span.start and (ent.doc[start].pos_ == "DET" or ent.doc[start].like_num):
+            start += 1
+        if start >= span.start and ent.end <= span.end:
+            return True
+        if ent.label_ in self.container_ok:
+            return True
+        before = ent.doc[start : span.start]
+        if ent[-1].text in self.institutions and all(t.i in seen.tokens for t in before):
+            return True
+        doc = ent.doc
+        return (
+            span.start >= 2
+            and doc[span.start - 1].lower_ == "of"
+            and doc[span.start - 2].lower_ in self.institutions_lower
+            and ent.end == span.end
+        )
+
+    def _names_something_else(self, span: SpacySpan, forms: list[Form], seen: _Matches) -> bool:
+        """The form is part of another name: "Lake Chad", "South China Sea", "daughter Paris"..."""
+        doc = span.doc
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.text in self.feature_after:
+            return True
+        if prev is not None:
+            if prev.text in self.feature_before or prev.text in self.person_before:
+                return True
+            if prev.lower_ == "of" and span.start >= 2 and doc[span.start - 2].text in self.feature_before:
+                return True
+            if prev.text == "old" and span.start >= 3 and doc[span.start - 2].text == "-":
+                return True  # "four-year-old Jordan"
+        if not any(f.method == "capital" or f.ambiguous for f in forms):
+            return False
+        capital = any(f.method == "capital" for f in forms)
+        if capital and nxt is not None and nxt.lower_ in self.capital_named_after:
+            return True  # "the Minsk agreements", "the Astana talks"
+        # a capital or ambiguous name run together with other capitalised words ("Abu Dhabi Media",
+        # "Jim Jordan", "Victoria Derbyshire") is the name of something else
+        if (
+            nxt is not None
+            and _is_name_word(nxt)
+            and nxt.i not in seen.tokens
+            and nxt.text not in self.name_continuations_ok
+            and nxt.text not in self.institutions
+        ):
+            return True
+        return (
+            prev is not None and _is_name_word(prev) and prev.i not in seen.tokens and not prev.is_sent_start
+        )
+
+    def _ambiguous_allowed(
+        self, forms: list[Form], span: SpacySpan, ent: SpacySpan | None, doc: Doc, seen: _Matches
+    ) -> bool:
+        """An ambiguous form (Georgia, Jordan, Washington, Niger...) needs the article to back it."""
+        cues = self.kb.context.get(normalise(span.text), {})
+        sentence = span.sent.text if doc.has_annotation("SENT_START") else doc.text
+        if any(_has_phrase(sentence, w) for w in cues.get("against_near", ())):
+            return False
+        if any(_has_phrase(sentence, w) for w in cues.get("for", ())):
+            return True
+        if any(_has_phrase(doc.text, w) for w in cues.get("against", ())):
+            return False
+        # "(IS)" after "Islamic State": an acronym in brackets repeats the actor before it
+        ids = {f.actor_id for f in forms}
+        if span.start >= 2 and doc[span.start - 1].text == "(" and ids & seen.ends.get(span.start - 2, set()):
+            return True
+        if ent is not None and ent.label_ in {"GPE", "NORP", "LOC", "ORG"}:
+            return True
+        # the statistical NER calls it a person (or nothing): trust the article instead
+        if _named_person_in(doc, span.text):
+            return False
+        if span.start > 0 and doc[span.start - 1].lower_ in self.place_prepositions:
+            return True
+        if any(_has_phrase(doc.text, w) for w in cues.get("for", ())):
+            return True
+        sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+        return any(sent.start <= i < sent.end for i in seen.state_tokens)
 
     def _context_allows(self, span: SpacySpan, doc: Doc) -> bool:
         cues = self.kb.context.get(normalise(span.text))
         if not cues:
             return True
         sentence = span.sent.text if doc.has_annotation("SENT_START") else doc.text
+        if any(_has_phrase(sentence, w) for w in cues.get("against_near", ())):
+            return False
         if any(_has_phrase(sentence, w) for w in cues.get("for", ())):
             return True
         return not any(_has_phrase(doc.text, w) for w in cues.get("against", ()))
@@ -90,11 +210,14 @@ class ActorsComponent:
         for i, tok in enumerate(doc):
             # "<Name>'s government" / "<Name>'s Iran"
             if tok.text in _POSSESSIVE and i > 0 and doc[i - 1].pos_ == "PROPN" and i - 1 not in ends:
-                name = _entity_over(doc[i - 1 : i])
-                if name is None or name.end != i:
-                    name = doc[i - 1 : i]
+                ent = _entity_over(doc[i - 1 : i])
+                # the NER may take the "'s" into the name ("Ian Smith's"): the name ends before it
+                start = ent.start if ent is not None and ent.end in (i, i + 1) else i - 1
+                while start < i - 1 and doc[start].text in self.honorifics:
+                    start += 1  # "Mrs May's government"
+                name = doc[start:i]
                 aid = self._leader_actor(name, doc)
-                if aid is None and name.label_ != "PERSON":
+                if aid is None and (ent is None or ent.label_ != "PERSON"):
                     continue
                 head = by_start.get(i + 1)
                 if head is not None:
@@ -111,8 +234,11 @@ class ActorsComponent:
                     name = doc[i + 1 : i + 1 + width]
                     after = doc[i + 1 + width : i + 3 + width]
                     suffix = next(
-                        (doc[name.end : name.end + n] for n in (2, 1) if doc[name.end : name.end + n].text
-                         in self.leader_suffixes),
+                        (
+                            doc[name.end : name.end + n]
+                            for n in (2, 1)
+                            if doc[name.end : name.end + n].text in self.leader_suffixes
+                        ),
                         None,
                     )
                     if suffix is None or not name[0].is_title or not after:
@@ -136,10 +262,11 @@ class ActorsComponent:
     # ---------------------------------------------------------------- main
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[SpacySpan, str, str, str]] = []
-        for match_id, start, end in self.matcher(doc):
+        matches = [(self.forms.get(doc.vocab.strings[m], []), s, e) for m, s, e in self.matcher(doc)]
+        seen = _Matches.of(matches, self.kb)
+        for forms, start, end in matches:
             span = doc[start:end]
-            forms = self.forms.get(doc.vocab.strings[match_id], [])
-            form = self._choose(forms, span, doc)
+            form = self._choose(forms, span, doc, seen)
             if form is None:
                 continue
             if start > 0 and doc[start - 1].text in _THE and _takes_article(span):
@@ -162,7 +289,12 @@ class ActorsComponent:
             if self.kb.leader(ent.text) is None:  # a known person is not an unresolved actor
                 mentions.append(
                     ActorMention(
-                        Span(ent.start_char, ent.end_char, ent.text), None, "other", ent.text, "ner", ent.label_
+                        Span(ent.start_char, ent.end_char, ent.text),
+                        None,
+                        "other",
+                        ent.text,
+                        "ner",
+                        ent.label_,
                     )
                 )
         mentions.sort(key=lambda m: (m.span.start, m.span.end))
@@ -183,7 +315,11 @@ def _takes_article(span: SpacySpan) -> bool:
 def _mention(span: SpacySpan, aid: str, kind: str, form: str, method: str) -> ActorMention:
     ent = _entity_over(span)
     return ActorMention(
-        Span(span.start_char, span.end_char, span.text), aid, kind, form, method,  # type: ignore[arg-type]
+        Span(span.start_char, span.end_char, span.text),
+        aid,
+        kind,
+        form,
+        method,  # type: ignore[arg-type]
         ent.label_ if ent is not None else None,
     )
 
@@ -201,6 +337,18 @@ def _entity_over(span: SpacySpan) -> SpacySpan | None:
                 end += 1
             return SpacySpan(doc, start, end, label=tok.ent_type_)
     return None
+
+
+def _is_name_word(tok: Token) -> bool:
+    """A capitalised word of a name (not a date, not punctuation)."""
+    return tok.is_title and tok.pos_ == "PROPN" and tok.ent_type_ not in {"DATE", "TIME"}
+
+
+def _named_person_in(doc: Doc, word: str) -> bool:
+    """Whether the article names a person with ``word`` as one of several names ("Jordan Horowitz")."""
+    return any(
+        ent.label_ == "PERSON" and len(ent) > 1 and any(t.text == word for t in ent) for ent in doc.ents
+    )
 
 
 def _has_phrase(text: str, phrase: str) -> bool:

@@ -50,7 +50,7 @@ def to_json(result: EvalResult, checks: list[FloorCheck]) -> dict[str, Any]:
 
 
 @click.command("eval", help=HELP)
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True), metavar="PATH...")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option(
     "--floors",

@@ -121,17 +121,26 @@ def is_gold_file(path: Path) -> bool:
     return path.name.endswith(GOLD_SUFFIXES)
 
 
-def find_gold(paths: Iterable[str | Path]) -> list[Path]:
-    """Gold files named by ``paths``: files as given, folders searched recursively, in order."""
-    found: list[Path] = []
+def find_gold_in(paths: Iterable[str | Path]) -> list[tuple[Path, tuple[str, ...]]]:
+    """Gold files named by ``paths``, each with the names of the folders from the given folder
+    down to it (empty for a file given directly). Folders are searched recursively, in order."""
+    found: dict[Path, tuple[str, ...]] = {}
     for p in map(Path, paths):
         if p.is_dir():
-            found.extend(sorted(f for f in p.rglob("*") if f.is_file() and is_gold_file(f)))
+            root = p.resolve()
+            for f in sorted(f for f in p.rglob("*") if f.is_file() and is_gold_file(f)):
+                between = f.resolve().parent.relative_to(root).parts
+                found.setdefault(f, (root.name, *between))
         elif p.is_file():
-            found.append(p)
+            found.setdefault(p, ())
         else:
             raise EntenteError(E.E001, source=str(p))
-    return list(dict.fromkeys(found))
+    return list(found.items())
+
+
+def find_gold(paths: Iterable[str | Path]) -> list[Path]:
+    """Gold files named by ``paths``: files as given, folders searched recursively, in order."""
+    return [path for path, _ in find_gold_in(paths)]
 
 
 class _Invalid(Exception):

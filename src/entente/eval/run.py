@@ -12,7 +12,7 @@ import yaml
 from spacy.language import Language
 
 from entente.errors import E, EntenteError
-from entente.eval.gold import Gold, find_gold, load_gold
+from entente.eval.gold import Gold, find_gold_in, load_gold
 from entente.eval.score import FIGURES, SECTION_KEY, Counts, Figure, FileScore, figures, pool, score_file
 
 DEFAULT_FLOORS = Path(__file__).with_name("floors.yaml")
@@ -24,6 +24,9 @@ class EvalResult:
     scores: list[FileScore]
     seconds: float = 0.0
     keys: list[str] = field(default_factory=list)  # display name of each file
+    folders: list[tuple[str, ...]] = field(
+        default_factory=list
+    )  # folders from a given PATH down to each file
 
     @property
     def total_counts(self) -> Counts:
@@ -50,16 +53,21 @@ def analyse(golds: Sequence[Gold], nlp: Language | None = None) -> list[dict[str
     return [to_dict(a) for a in analyze_many(documents, nlp=nlp)]
 
 
+def read_source(path: Path) -> str:
+    """The article text exactly as stored: gold offsets index it (no newline translation)."""
+    with open(path, encoding="utf-8", errors="replace", newline="") as fh:
+        return fh.read()
+
+
 def evaluate(paths: Iterable[str | Path], nlp: Language | None = None) -> EvalResult:
     """Load every gold file under ``paths``, analyse its text and score it."""
     started = time.perf_counter()
-    golds = [load_gold(p) for p in find_gold(paths)]
+    found = find_gold_in(paths)
+    golds = [load_gold(p) for p, _ in found]
     outputs = analyse(golds, nlp=nlp) if golds else []
-    scores = [
-        score_file(g, out, g.text_path.read_text(encoding="utf-8"))
-        for g, out in zip(golds, outputs, strict=True)
-    ]
-    return EvalResult(golds, scores, time.perf_counter() - started, display_names(golds))
+    scores = [score_file(g, out, read_source(g.text_path)) for g, out in zip(golds, outputs, strict=True)]
+    seconds = time.perf_counter() - started
+    return EvalResult(golds, scores, seconds, display_names(golds), [folders for _, folders in found])
 
 
 # --- floors -----------------------------------------------------------------------------------
@@ -140,10 +148,12 @@ def load_floors(path: str | Path = DEFAULT_FLOORS) -> list[Floor]:
 
 
 def files_for(key: str, result: EvalResult) -> list[int]:
-    """Indices of the files a floor key covers: the file ``NAME``, or every file inside a folder ``key``."""
+    """Indices of the files a floor key covers: the file ``NAME``, or every file inside a folder ``key``
+    that was given as PATH or lies below one (a folder floor is not checked on a file given alone)."""
     out = []
     for i, gold in enumerate(result.golds):
-        if key in (gold.name, gold.path.name) or key in (d.name for d in gold.path.resolve().parents):
+        folders = result.folders[i] if i < len(result.folders) else ()
+        if key in (gold.name, gold.path.name) or key in folders:
             out.append(i)
     return out
 

@@ -352,6 +352,3 @@ def score_file(gold: Gold, system: dict[str, Any], source_text: str) -> FileScor
         counts.update(c)
         misses.update({k: v for k, v in m.items() if v})
     return FileScore(gold.name, counts, misses)
-
-
-__all__ = ["FIGURES", "SECTION_KEY", "FileScore", "figures", "pool", "score_file"]

@@ -1,20 +1,182 @@
 """spaCy component ``entente_events``: PLOVER events with status, date, place and evidence.
 
-Writes ``doc._.events``. (Stub until its issue lands.)
+Reads ``doc._.actor_mentions``, ``doc._.people``, ``doc._.quotes`` and
+``doc._.published``; writes ``doc._.events`` (a list of
+:class:`~entente.records.Event`, offsets into ``doc.text``).
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
+from entente.events.arguments import ActorIndex
+from entente.events.coref import DEFINITE, Mention, resolve
+from entente.events.dates import FoundDate, find_dates, pick
+from entente.events.lexicon import Lexicon, load_lexicon
+from entente.events.places import find_place
+from entente.events.status import StatusCues, StatusReader, quote_speaker
+from entente.events.triggers import Candidate, Linker
 from entente.nlp import extensions as _extensions  # noqa: F401
+from entente.records import Event, Span
+
+
+def text_span(doc: Doc, start: int, end: int) -> Span:
+    """A :class:`Span` of ``doc.text`` with surrounding white space trimmed."""
+    text = doc.text[start:end]
+    lead = len(text) - len(text.lstrip())
+    trail = len(text) - len(text.rstrip())
+    return Span(start + lead, end - trail, text.strip())
 
 
 class EventsComponent:
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lex = lexicon or load_lexicon()
+        self.status = StatusReader(StatusCues.from_data(self.lex.cues))
+        cues = self.lex.cues
+        self.proverb_advs = frozenset(cues.get("proverb_advs") or ())
+        self.anaphoric_subjects = frozenset(cues.get("anaphoric_subjects") or ())
+        self.happen_verbs = frozenset(cues.get("happen_verbs") or ())
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = []
+        index = ActorIndex(doc)
+        if not index.by_token:
+            doc._.events = []
+            return doc
+        linker = Linker(self.lex, index)
+        mentions: list[Mention] = []
+        for sent_i, sent in enumerate(doc.sents):
+            dates: list[FoundDate] | None = None
+            has_actor = any(t.i in index.by_token for t in sent)
+            cands = linker.find(sent) if has_actor else []
+            for cand in cands:
+                if dates is None:
+                    dates = find_dates(sent, doc._.published)
+                mentions.extend(self.mentions(doc, cand, sent, sent_i, dates, index))
+            self.anaphora(doc, sent, sent_i, mentions, linker, index)
+        doc._.events = resolve(doc, mentions)
         return doc
+
+    def event(
+        self,
+        doc: Doc,
+        tok: Token,
+        cand: Candidate,
+        pair: tuple[str, str],
+        sent: SpacySpan,
+        dates: list[FoundDate],
+        index: ActorIndex,
+        status_tok: Token | None = None,
+    ) -> Event:
+        trig = cand.trigger
+        status, who = self.status.read(status_tok or tok)
+        quoted, speaker = quote_speaker(doc, tok.idx, tok.idx + len(tok.text))
+        if quoted and status == "asserted":
+            status = "attributed"
+        if status == "attributed" and quoted and speaker:
+            who = speaker
+        place = find_place(cand.token, index)
+        return Event(
+            source=pair[0],
+            target=pair[1],
+            type=trig.type,
+            quad_class=self.lex.category(trig.type).quad_class,
+            intensity=self.lex.intensity(trig),
+            status=status,
+            trigger=Span(tok.idx, tok.idx + len(tok.text), tok.text),
+            evidence=text_span(doc, sent.start_char, sent.end_char),
+            mode=trig.mode,
+            attributed_to=who if status == "attributed" else None,
+            date=pick(dates, tok.idx),
+            place=place[0] if place else None,
+            place_name=place[1] if place else None,
+        )
+
+    def mentions(
+        self,
+        doc: Doc,
+        cand: Candidate,
+        sent: SpacySpan,
+        sent_i: int,
+        dates: list[FoundDate],
+        index: ActorIndex,
+    ) -> list[Mention]:
+        tok = cand.token
+        nominal = tok.pos_ in ("NOUN", "PROPN")
+        definite = nominal and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children)
+        out = []
+        for pair in cand.pairs():
+            mutual = pair in cand.mutual_pairs or self.lex.mutual(cand.trigger)
+            ev = self.event(doc, tok, cand, pair, sent, dates, index)
+            m = Mention(ev, tok.i, sent_i, nominal, definite, mutual)
+            m.extra["cand"] = cand
+            m.extra["present"] = tok.tag_ in ("VBZ", "VBP") and ev.date is not None
+            out.append(m)
+        return out
+
+    def anaphora(
+        self,
+        doc: Doc,
+        sent: SpacySpan,
+        sent_i: int,
+        mentions: list[Mention],
+        linker: Linker,
+        index: ActorIndex,
+    ) -> None:
+        """Events taken up by "doing so" or "that has yet to occur"."""
+        for tok in sent:
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            lemma = tok.lemma_.lower()
+            proverb = lemma == "do" and any(
+                c.dep_ in ("advmod", "dobj") and c.lower_ in self.proverb_advs for c in tok.children
+            )
+            happen = lemma in self.happen_verbs and self._anaphoric_subject(tok)
+            if not (proverb or happen):
+                continue
+            prior = [
+                i for i, m in enumerate(mentions) if sent_i - 2 <= m.sent_i <= sent_i and m.token_i < tok.i
+            ]
+            if not prior:
+                continue
+            ante_i = prior[-1]
+            ante = mentions[ante_i]
+            cand = ante.extra["cand"]
+            assert isinstance(cand, Candidate)
+            source = ante.event.source
+            if proverb:
+                subj = linker.subject(tok)
+                source = subj[0] if subj else source
+            pair = (source, ante.event.target or "")
+            dates = find_dates(sent, doc._.published)
+            ev = self.event(doc, tok, cand, pair, sent, dates, index)
+            if happen and ev.status in ("asserted", "attributed"):
+                continue  # only a change of status ("has yet to occur") takes the event up
+            ev_target = ante.event.target
+            import dataclasses
+
+            ev = dataclasses.replace(
+                ev,
+                target=ev_target,
+                mode="anaphoric",
+                place=ev.place or ante.event.place,
+                place_name=ev.place_name or ante.event.place_name,
+            )
+            m = Mention(ev, tok.i, sent_i, False, False, ante.mutual, antecedent=ante_i)
+            m.extra["cand"] = cand
+            mentions.append(m)
+
+    def _anaphoric_subject(self, verb: Token) -> bool:
+        head = verb
+        for _ in range(3):
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                return subj[0].lower_ in self.anaphoric_subjects and not list(subj[0].children)
+            if head.dep_ not in ("xcomp", "conj") or head.head is head:
+                return False
+            head = head.head
+        return False
 
 
 @Language.factory("entente_events")

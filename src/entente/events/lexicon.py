@@ -40,7 +40,8 @@ class Trigger:
     intensity: float | None = None  # None: the category's
     mode: str | None = None
     mutual: bool | None = None  # None: the category's
-    role: str | None = None  # special handling: refuse, withdraw, respond, light
+    role: str | None = None  # special handling: refuse, withdraw, respond
+    object_target: bool = True  # False: the direct object is a topic ("discussed the border")
 
     @property
     def specificity(self) -> int:
@@ -57,6 +58,8 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
     agreement_nouns: frozenset[str] = frozenset()
+    protect_verbs: frozenset[str] = frozenset()
+    object_control_verbs: frozenset[str] = frozenset()
 
     def category(self, name: str) -> Category:
         return self.categories[name]
@@ -108,6 +111,7 @@ def _triggers(section: dict[str, Any], pos: str, categories: dict[str, Category]
                 mode=spec.get("mode"),
                 mutual=spec.get("mutual"),
                 role=spec.get("role"),
+                object_target=bool(spec.get("object_target", True)),
             )
             out.setdefault(trig.lemma, []).append(trig)
     return {k: tuple(sorted(v, key=lambda t: -t.specificity)) for k, v in out.items()}
@@ -139,4 +143,6 @@ def load_lexicon() -> Lexicon:
         light_verbs=frozenset(_tuple(verbs.get("light_verbs"))),
         group_nouns=frozenset(_tuple(nouns.get("group_nouns"))),
         agreement_nouns=frozenset(_tuple(nouns.get("agreement_nouns"))),
+        protect_verbs=frozenset(_tuple(nouns.get("protect_verbs"))),
+        object_control_verbs=frozenset(_tuple(nouns.get("object_control_verbs"))),
     )

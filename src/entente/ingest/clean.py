@@ -26,6 +26,7 @@ class Line:
     end: int  # index of the newline after the line (or the text's end)
     keep_end: int  # end of the part kept (before a trailing credit)
     para: int
+    content_end: int  # ``end`` less a carriage return
     drop: bool = False
     caption: bool = False
 
@@ -53,7 +54,7 @@ def _split(text: str) -> list[Line]:
         content_end = end - 1 if chunk.endswith("\r") else end
         if chunk.strip():
             para += blank_before
-            lines.append(Line(pos, end, content_end, para))
+            lines.append(Line(pos, end, content_end, para, content_end))
             blank_before = False
         else:
             blank_before = True
@@ -68,24 +69,39 @@ def _classify(text: str, lines: list[Line], r: Rules) -> None:
             ln.drop = True
             continue
         for pat in r.trailing_credit:
-            m = pat.search(text, ln.start, ln.keep_end)
+            m = pat.search(text, max(ln.start, ln.keep_end - 200), ln.keep_end)  # credits are short
             if m and m.end() == ln.keep_end and len(text[ln.start : m.start()].split()) >= 2:
                 ln.keep_end = ln.start + len(text[ln.start : m.start()].rstrip())
                 ln.caption = True
 
 
+def _title_like(s: str, r: Rules) -> bool:
+    s = s.strip()
+    return len(s.split()) <= r.title_max_words and not s.endswith(".")
+
+
 def _title_and_date(text: str, lines: list[Line], r: Rules) -> tuple[int | None, date | None, set[int]]:
+    """The title line (the first kept line, if title-like), the dateline's date, the dateline lines.
+
+    A run of two or more navigation lines ("Home", "World") before a title-like
+    line is breadcrumb navigation: it is dropped and the line after it is the title.
+    """
     kept = [i for i, ln in enumerate(lines) if not ln.drop]
+    crumbs = 0
+    while crumbs < min(len(kept) - 1, r.nav_max_lines) and _nav_like(lines[kept[crumbs]].content(text), r):
+        crumbs += 1
+    if crumbs >= 2 and _title_like(lines[kept[crumbs]].content(text), r):
+        for i in kept[:crumbs]:
+            lines[i].drop = True
+        kept = kept[crumbs:]
     title, found, datelines = None, None, set()
     for n, i in enumerate(kept[:4]):
         d = parse_dateline(lines[i].content(text))
         if d is not None:
             datelines.add(i)
             found = found or d
-        elif n == 0:
-            s = lines[i].content(text).strip()
-            if len(s.split()) <= r.title_max_words and not s.endswith("."):
-                title = i
+        elif n == 0 and _title_like(lines[i].content(text), r):
+            title = i
     return title, found, datelines
 
 
@@ -113,9 +129,9 @@ def _drop_repeats(text: str, lines: list[Line], r: Rules) -> None:
     body = [_key(ln.content(text)) for ln in lines if not ln.drop and not ln.caption]
     for ln in lines:
         key = _key(ln.content(text))
-        if ln.caption and not ln.drop and len(key.split()) >= r.caption_repeat_min_words:
-            if any(key in b for b in body):
-                ln.drop = True
+        long_enough = len(key.split()) >= r.caption_repeat_min_words
+        if ln.caption and not ln.drop and long_enough and any(key in b for b in body):
+            ln.drop = True
 
 
 def _nav_like(s: str, r: Rules) -> bool:
@@ -131,7 +147,7 @@ def _nav_like(s: str, r: Rules) -> bool:
 def _drop_edge_nav(text: str, lines: list[Line], r: Rules, protect: set[int]) -> None:
     kept = [i for i, ln in enumerate(lines) if not ln.drop]
     for order in (kept[::-1], kept):
-        run = []
+        run: list[int] = []
         for i in order:
             if i in protect:
                 if run:
@@ -151,8 +167,7 @@ def _removed(text: str, lines: list[Line]) -> list[tuple[int, int]]:
     out = []
     for ln in lines:
         start = ln.start if ln.drop else ln.keep_end
-        end = ln.end - (text[ln.end - 1 : ln.end] == "\r")
-        seg = text[start:end]
+        seg = text[start : ln.content_end]
         if seg.strip():
             lead = len(seg) - len(seg.lstrip())
             out.append((start + lead, start + len(seg.rstrip())))
@@ -175,10 +190,10 @@ def _keep_ranges(text: str, lines: list[Line]) -> list[tuple[int, int]]:
         for n, ln in enumerate(kept):
             ranges.append((ln.start, ln.keep_end))
             if n + 1 < len(kept):
-                ranges.append((ln.end, ln.end + 1))
+                ranges.append((ln.content_end, ln.end + 1))
         last = paras[p][-1]
         nxt = next((q for q in order if q > p), None)
-        pending_sep = (last.end, paras[nxt][0].start) if nxt is not None else None
+        pending_sep = (last.content_end, paras[nxt][0].start) if nxt is not None else None
     return ranges
 
 
@@ -188,7 +203,7 @@ def clean(mt: MappedText) -> Cleaned:
     removed: list[tuple[int, int]] = []
     if r.inline is not None:
         spans = [(m.start(), m.end()) for m in r.inline.finditer(mt.text)]
-        removed += [mt.source_span(s, e) for s, e in spans]
+        removed += [mt.source_span(s + (mt.text[s].isspace()), e) for s, e in spans]
         mt = mt.keep(_complement(spans, len(mt.text)))
     text = mt.text
     lines = _split(text)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -11,7 +11,7 @@ import yaml
 from entente.errors import E, EntenteError
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> dict[str, Any]:
     """Parse ``ingest/data/<name>.yaml`` into a dict (E008 when malformed)."""
     path = resources.files("entente.ingest") / "data" / f"{name}.yaml"

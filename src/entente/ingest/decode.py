@@ -63,5 +63,5 @@ def decode(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
     except UnicodeDecodeError:
         text = ""
     if text and _mostly_text(text):
-        return text, (f"{source}: " + W.W002.format(encoding="cp1252"),)
+        return text, (W.W002.format(encoding="cp1252"),)
     raise EntenteError(E.E004, source=source, offset=first_bad)

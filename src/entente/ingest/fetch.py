@@ -14,8 +14,8 @@ TIMEOUT_S = 20.0
 
 def fetch(url: str, *, max_bytes: int, timeout: float = TIMEOUT_S) -> tuple[bytes, str | None, str]:
     """``(body, charset from the headers, final URL)``; E007 on failure, E005 when too large."""
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
         with urllib.request.urlopen(request, timeout=timeout) as resp:
             length = resp.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:

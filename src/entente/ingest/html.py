@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from entente.errors import E, EntenteError
+from entente.ingest.data import load
 
 _TAG = re.compile(r"<(?:html|head|body|p|div|article|meta|title|section|span|br|a)\b", re.IGNORECASE)
 
@@ -61,8 +62,9 @@ def extract(html: str, source: str, url: str | None = None) -> HtmlArticle:
         raise EntenteError(E.E006, source=source) from exc
     text = getattr(doc, "text", None) or ""
     paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
-    if not paragraphs:
-        raise EntenteError(E.E006, source=source)
+    min_words = int(load("furniture")["html_min_paragraph_words"])
+    if not any(len(p.split()) >= min_words for p in paragraphs):
+        raise EntenteError(E.E006, source=source)  # only menus and link lists were found
     return HtmlArticle(
         text="\n\n".join(paragraphs),
         title=getattr(doc, "title", None) or None,

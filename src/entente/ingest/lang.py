@@ -28,7 +28,7 @@ def shares(text: str, sample: int = 5000) -> dict[str, float]:
 
 def guess(text: str) -> tuple[str | None, bool]:
     """``(language code or None, looks English)``: None when the text is too short to judge."""
-    langs, min_words, en_min = _lists()
+    _, min_words, en_min = _lists()
     if len(_WORD.findall(text[: min_words * 40])) < min_words:
         return None, True
     s = shares(text)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sys
-from array import array
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -27,6 +26,8 @@ def load_text(
     text: str, *, source: str = "<text>", published: date | None = None, title: str | None = None
 ) -> Document:
     """Clean an in-memory plain text. ``published`` (the ``--date`` option) wins over a dateline."""
+    if not text.strip():
+        raise EntenteError(E.E002, source=source, size=len(text.encode("utf-8")))
     return _build(text, source=source, published=published, title=title, input_format="text")
 
 
@@ -56,10 +57,10 @@ def load_document(
             outlet=art.outlet,
             page_date=art.published,
             warnings=warnings,
-            warn_undated=True,
         )
-    return _build(text, source=source, published=published, title=None, input_format="text",
-                  warnings=warnings, warn_undated=True)  # fmt: skip
+    return _build(
+        text, source=source, published=published, title=None, input_format="text", warnings=warnings
+    )
 
 
 def _read_file(source: str, max_bytes: int) -> bytes:
@@ -114,7 +115,6 @@ def _build(
     outlet: str | None = None,
     page_date: date | None = None,
     warnings: tuple[str, ...] = (),
-    warn_undated: bool = False,
 ) -> Document:
     cleaned = clean(repair(raw))
     mt = cleaned.text
@@ -134,9 +134,7 @@ def _build(
     notes = list(warnings)
     language, english = guess(mt.text)
     if not english:
-        notes.append(f"{source}: " + W.W001.format(lang=language or "unknown"))
-    if when is None and warn_undated:
-        notes.append(f"{source}: " + W.W003.format())
+        notes.append(W.W001.format(lang=language or "unknown"))
     info = ArticleInfo(
         source=source,
         title=title or cleaned.title,
@@ -148,4 +146,4 @@ def _build(
         language=language,
         removed=tuple(Span(s, e, raw[s:e]) for s, e in cleaned.removed),
     )
-    return Document(raw=raw, info=info, offsets=array("l", mt.offsets), warnings=tuple(notes))
+    return Document(raw=raw, info=info, offsets=mt.offsets, warnings=tuple(notes))

@@ -22,7 +22,7 @@ from entente.ingest.textmap import Editor, MappedText
 
 APOSTROPHE = "\u2019"
 DASH = "\u2014"
-_EVIDENCE = re.compile(r'"\?(?=[A-Za-z0-9"(])|[.,!;:]"\?|\s"\?')
+_EVIDENCE = re.compile(r'"\ufffd?\?(?=[A-Za-z0-9"(#@-])|[.,!;:]"\?|\s"\?')
 _OPENERS = " \t\n([{-\u2014\u2013/"
 
 
@@ -31,7 +31,7 @@ def _patterns() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
     data = load("furniture")
     suffixes = "|".join(sorted(data["contraction_suffixes"], key=len, reverse=True))
     sites = re.compile(
-        r'(?P<qm>"\?)|(?P<bad>"\ufffd)'
+        r'(?P<qm>"\ufffd?\?)|(?P<bad>"\ufffd)'
         rf'|(?<=[A-Za-z])(?P<apo>")(?=(?:{suffixes})(?![A-Za-z]))'
         r'|(?<![\w?"])(?P<cur>\?)(?=\d)'
     )
@@ -51,7 +51,7 @@ def _quote_open(text: str, pos: int) -> bool:
         if c == '"':
             nxt = text[i + 1] if i + 1 < len(text) else ""
             prev = text[i - 1] if i > 0 else ""
-            if nxt == "?":
+            if nxt == "?" or text[i + 1 : i + 3] == "\ufffd?":
                 return False  # a mangled closing quote or dash
             if nxt == "\ufffd" or prev == "" or prev in _OPENERS:
                 return True
@@ -69,7 +69,7 @@ def _in_question(text: str, pos: int, questions: frozenset[str]) -> bool:
     cut = max(text.rfind(". ", start, pos), text.rfind("? ", start, pos), text.rfind("! ", start, pos))
     cut = max(cut + 2 if cut >= 0 else start, text.rfind("\n", start, pos) + 1)
     m = re.match(r"[\s\"'\u201c\u2018(\ufffd-]*([A-Za-z']+)", text[cut:pos])
-    return bool(m) and m.group(1).lower() in questions
+    return m is not None and m.group(1).lower() in questions
 
 
 def repair(text: str) -> MappedText:
@@ -93,20 +93,20 @@ def repair(text: str) -> MappedText:
         elif kind == "cur":
             ed.replace(pos, currency)
         else:
-            _repair_qm(text, pos, ed, questions)
+            _repair_qm(text, pos, m.end() - 1, ed, questions)
     ed.copy(done, len(text))
     return ed.result()
 
 
-def _repair_qm(text: str, pos: int, ed: Editor, questions: frozenset[str]) -> None:
-    """Repair one '"?' at ``pos`` (the '"')."""
+def _repair_qm(text: str, pos: int, qpos: int, ed: Editor, questions: frozenset[str]) -> None:
+    """Repair one '"?' (or '"\ufffd?'): the '"' at ``pos``, the '?' at ``qpos``."""
     prev = ed.last_char()
-    nxt = text[pos + 2] if pos + 2 < len(text) else ""
+    nxt = text[qpos + 1] if qpos + 1 < len(text) else ""
     spaced = nxt != "" and not nxt.isspace()
     if prev == "" or prev.isspace() or prev in "-\u2013\u2014":
         ed.replace(pos, DASH)  # ' "?in which' -> ' — in which'
         if spaced:
-            ed.replace(pos + 1, " ")
+            ed.replace(qpos, " ")
         return
     if prev.isalnum() and not _quote_open(text, pos):
         if prev in "sS" and nxt.islower():
@@ -115,11 +115,12 @@ def _repair_qm(text: str, pos: int, ed: Editor, questions: frozenset[str]) -> No
             ed.replace(pos, " ")  # 'source"?who' -> 'source — who'
             ed.replace(pos, DASH)
         if spaced:
-            ed.replace(pos + 1, " ")
+            ed.replace(qpos, " ")
         return
     if not spaced and prev.isalnum() and _in_question(text, pos, questions):
-        ed.copy(pos, pos + 2)  # a genuine question mark after a quoted phrase
+        ed.copy(pos, pos + 1)  # a genuine question mark after a quoted phrase
+        ed.copy(qpos, qpos + 1)
         return
     ed.copy(pos, pos + 1)  # a closing quote
     if spaced:
-        ed.replace(pos + 1, " ")
+        ed.replace(qpos, " ")

@@ -39,13 +39,13 @@ def rules() -> Rules:
     cw = _alt(data["credit_words"])
     credit_by = rf"(?:(?:{_NAME}|{ag})\s*(?:/|\bvia\b)\s*)?(?:{ag})(?:\s*/\s*{_NAME})?(?:\s+via\s+(?:{ag}))?"
     lone = [
-        rf"(?i:{cw})(?i:\s*credit)?\s*[:|/–—-]\s*.{{1,80}}",
+        rf"(?i:{cw})(?i:\s*credit)?(?:\s*[:|/]|\s+[–—-])\s*.{{1,80}}",
         rf"{credit_by}\.?",
         rf"\((?:{ag})(?:\s*/\s*{_NAME})?\)\.?",
         *(f"(?i:{p})" for p in data["boilerplate_lines"]),
     ]
     trailing_credit = (
-        re.compile(rf"\s+[(\[]?(?i:{cw})(?i:\s*credit)?\s*:\s*[^:]{{1,80}}?[)\]]?\s*$"),
+        re.compile(rf"\s+[(\[]?(?:{cw})(?:\s*credit)?\s*:\s*[^:]{{1,80}}?[)\]]?\s*$"),
         re.compile(rf"(?<=[.!?\"”’)])\s+{credit_by}\.?\s*$"),
         re.compile(rf"\s*\((?:{ag})(?:\s*/\s*{_NAME})?\)\.?\s*$"),
         re.compile(rf"\s+(?:(?:{ag})\s*(?:/|\bvia\b)\s*)?Getty Images\.?\s*$"),

@@ -9,6 +9,7 @@ character it replaces.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -16,21 +17,22 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class MappedText:
     text: str
-    offsets: tuple[int, ...]  # len(text) + 1 entries
+    offsets: array  # array('l'), len(text) + 1 entries
 
     @classmethod
     def identity(cls, text: str) -> MappedText:
-        return cls(text, tuple(range(len(text) + 1)))
+        return cls(text, array("l", range(len(text) + 1)))
 
     def keep(self, ranges: Iterable[tuple[int, int]]) -> MappedText:
         """Keep only the given ``[start, end)`` ranges of ``text``, in order."""
         parts: list[str] = []
-        offs: list[int] = []
+        offs = array("l")
         for start, end in ranges:
             if end > start:
                 parts.append(self.text[start:end])
                 offs.extend(self.offsets[start:end])
-        return MappedText("".join(parts), (*offs, self.offsets[-1]))
+        offs.append(self.offsets[-1])
+        return MappedText("".join(parts), offs)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The source range covered by ``text[start:end]`` (non-empty)."""
@@ -43,11 +45,12 @@ class Editor:
     def __init__(self, source: str) -> None:
         self.source = source
         self.chars: list[str] = []
-        self.offs: list[int] = []
+        self.offs = array("l")
 
     def copy(self, start: int, end: int) -> None:
-        self.chars.append(self.source[start:end])
-        self.offs.extend(range(start, end))
+        if end > start:
+            self.chars.append(self.source[start:end])
+            self.offs.extend(range(start, end))
 
     def replace(self, pos: int, char: str) -> None:
         """Put ``char`` in place of the source character at ``pos``."""
@@ -61,4 +64,6 @@ class Editor:
         return ""
 
     def result(self) -> MappedText:
-        return MappedText("".join(self.chars), (*self.offs, len(self.source)))
+        offs = array("l", self.offs)
+        offs.append(len(self.source))
+        return MappedText("".join(self.chars), offs)

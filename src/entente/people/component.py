@@ -19,7 +19,14 @@ from spacy.tokens import Doc, Span
 
 from entente.nlp import extensions as _extensions  # noqa: F401
 from entente.people.coref import Coref, actor_ids_in
-from entente.people.roles import RoleInfo, RoleWords, from_appositive, from_premodifiers, role_words
+from entente.people.roles import (
+    RoleInfo,
+    RoleWords,
+    from_appositive,
+    from_premodifiers,
+    gender_word,
+    role_words,
+)
 from entente.quotes.marks import find_segments
 from entente.records import Person
 from entente.records import Span as TextSpan
@@ -124,10 +131,29 @@ class PeopleComponent:
         return doc
 
 
+def _gender(value: str | None) -> str | None:
+    """The KB's gender ("m"/"f"/"male"/...) as "male"/"female"."""
+    if not value:
+        return None
+    return {"m": "male", "f": "female"}.get(value.lower()[:1])
+
+
+def _looks_like_person(ent: Span, words: RoleWords) -> bool:
+    """A name the NER labelled otherwise: a known given name and capitalised words ("Aleksandr Dugin")."""
+    tokens = [t for t in ent if t.lower_ != "the"]
+    return (
+        1 < len(tokens) <= 3
+        and tokens[0].lower_ in words.male_names | words.female_names
+        and all(t.is_alpha and t.text[:1].isupper() for t in tokens)
+        and not any(t.lower_ in words.institutions for t in tokens)
+    )
+
+
 def _candidates(doc: Doc, words: RoleWords, kb: Any, on: date | None) -> list[Span]:
     spans = []
     for ent in doc.ents:
-        if ent.label_ == "PERSON" or (ent.label_ in ("NORP", "ORG", "GPE") and _leader(kb, ent.text, on)):
+        other = ent.label_ in ("NORP", "ORG", "GPE", "FAC", "WORK_OF_ART")
+        if ent.label_ == "PERSON" or (other and (_looks_like_person(ent, words) or _leader(kb, ent.text, on))):
             name = _clean(ent, words)
             if name is not None and not _is_modifier(name, words):
                 spans.append(name)
@@ -142,12 +168,12 @@ def find_people(doc: Doc) -> list[Person]:
     builders: dict[str, _Builder] = {}
 
     def builder_for(name: Span) -> _Builder:
-        leader = _leader(kb, name.text, on)
-        full = leader.name if leader is not None else name.text
-        if len(name) == 1 and leader is None:  # a surname (or first name) alone: the person named before
+        if len(name) == 1:  # a surname (or first name) alone: a person of the article first
             for b in builders.values():
                 if name.text.lower() in (b.surname, b.name.split()[0].lower()):
                     return b
+        leader = _leader(kb, name.text, on)
+        full = leader.name if leader is not None else name.text
         key = full.lower()
         if key not in builders:
             for b in builders.values():  # "Vladimir Putin" after "Putin" was seen alone
@@ -155,10 +181,10 @@ def find_people(doc: Doc) -> list[Person]:
                     b.name = full
                     builders[key] = builders.pop(b.name.lower(), b)
                     return b
-            builders[key] = _Builder(full)
+            builders[key] = _Builder(full, gender=gender_word(full.split()[0], words))
             if leader is not None:
                 b = builders[key]
-                b.gender = getattr(leader, "gender", None)
+                b.gender = _gender(getattr(leader, "gender", None)) or b.gender
                 b.role = getattr(leader, "title", None)
                 if _in_office(kb, leader, on):
                     b.actor_id = leader.actor_id

@@ -29,6 +29,8 @@ class RoleWords:
     state_heads: frozenset[str]
     male: frozenset[str]
     female: frozenset[str]
+    male_names: frozenset[str]
+    female_names: frozenset[str]
 
     def is_role(self, text: str) -> bool:
         t = text.lower()
@@ -52,6 +54,9 @@ def role_words() -> RoleWords:
         return frozenset(str(w).lower() for w in src.get(key) or [])
 
     genders = data.get("genders") or {}
+    names: dict[str, Any] = yaml.safe_load(
+        resources.files("entente.people").joinpath("data/names.yaml").read_text("utf-8")
+    )
     return RoleWords(
         official=words("official"),
         independent=words("independent"),
@@ -61,6 +66,8 @@ def role_words() -> RoleWords:
         state_heads=words("state_heads"),
         male=words("male", genders),
         female=words("female", genders),
+        male_names=words("male", names),
+        female_names=words("female", names),
     )
 
 
@@ -94,28 +101,34 @@ def _role_phrase(head: Token, words: RoleWords) -> str | None:
 
 
 def _affiliation(head: Token, words: RoleWords) -> str | None:
-    """The organisation a role noun belongs to, through "at"/"of"/"with"/"for" phrases."""
+    """The organisation a role noun belongs to, through "at"/"of"/"with"/"for"/"in" phrases.
+
+    With nested institutions ("fellow at the Center X at University Y") the
+    containing one wins: the last named that has a top-institution word, else the last named.
+    """
     chain: list[Span] = []
-    token = head
-    for _ in range(6):
-        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("at", "of", "with", "for", "in")]
-        if not preps:
-            break
-        objects = [c for c in preps[0].children if c.dep_ == "pobj"]
-        if not objects:
-            break
-        token = objects[0]
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        if ent is not None and ent.label_ in ("ORG", "FAC", "GPE", "NORP"):
-            chain.append(ent)
-        elif token.pos_ == "PROPN":
-            chain.append(token.doc[token.left_edge.i : token.i + 1])
-    orgs = [s for s in chain if s.label_ != "GPE" and s.label_ != "NORP"] or chain
-    if not orgs:
+    frontier = [head]
+    for _ in range(4):
+        nxt: list[Token] = []
+        for token in frontier:
+            for prep in token.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("at", "of", "with", "for", "in"):
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    nxt.append(obj)
+                    ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+                    if ent is not None and ent.label_ in ("ORG", "FAC"):
+                        chain.append(ent)
+                    elif obj.pos_ == "PROPN" and not obj.ent_type_:
+                        chain.append(obj.doc[obj.left_edge.i : obj.i + 1])
+        frontier = nxt
+    if not chain:
         return None
-    top = [s for s in orgs if any(w.lower_ in words.top_institutions for w in s)]
-    best = (top or orgs)[-1]
-    text = best.text
+    chain.sort(key=lambda s: s.start)
+    top = [s for s in chain if any(w.lower_ in words.top_institutions for w in s)]
+    text = (top or chain)[-1].text
     return text[4:] if text.lower().startswith("the ") else text
 
 
@@ -168,9 +181,10 @@ def from_premodifiers(name: Span, words: RoleWords) -> RoleInfo:
 
 
 def gender_word(word: str, words: RoleWords) -> str | None:
+    """Gender told by a pronoun, a title ("Mrs") or a given name ("Shireen")."""
     w = word.lower()
-    if w in words.male:
+    if w in words.male or w in words.male_names:
         return "male"
-    if w in words.female:
+    if w in words.female or w in words.female_names:
         return "female"
     return None

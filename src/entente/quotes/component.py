@@ -1,20 +1,126 @@
 """spaCy component ``entente_quotes``: attributed statements: content, speaker, cue, addressee.
 
-Writes ``doc._.quotes``. (Stub until its issue lands.)
+Writes ``doc._.quotes``. Two passes over the text (see :mod:`.reported` and
+:mod:`.direct`): attributions found from their cue, then quotations that no
+cue's clause took, attributed from the words around them. Speakers are
+resolved to people and institutions with :class:`entente.people.coref.Coref`.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from entente.nlp import extensions as _extensions  # noqa: F401
+from entente.people.coref import Coref, Referent, actor_ids_in
+from entente.quotes.cues import addressee_head, lexicon, noun_phrase
+from entente.quotes.direct import attribute
+from entente.quotes.draft import Draft
+from entente.quotes.layout import colon_drafts
+from entente.quotes.marks import Segment, find_segments
+from entente.quotes.reported import cue_drafts
+from entente.quotes.stance import stance
+from entente.records import Quote, QuoteKind
+from entente.records import Span as TextSpan
+
+_QUOTE_CHARS = "“”„‟«»\"‘’'`"
 
 
 class QuotesComponent:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = []
+        doc._.quotes = find_quotes(doc)
         return doc
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    lex = lexicon()
+    segments = find_segments(doc.text)
+    drafts = colon_drafts(doc, lex.colon_labels)
+    for draft in drafts:
+        a, b = draft.content[0]
+        draft.segments = [i for i, s in enumerate(segments) if s.depth == 0 and s.start < b and a < s.end]
+    drafts += cue_drafts(doc, lex, segments)
+    taken = {i for d in drafts for i in d.segments}
+    drafts += attribute(doc, lex, segments, taken, drafts)
+    quoted = [(s.inner_start, s.inner_end) for s in segments if s.depth == 0]
+    coref = Coref(doc, doc._.people or [], quoted)
+    quotes = [q for d in sorted(drafts, key=lambda d: d.start) if (q := _quote(doc, d, segments, coref))]
+    return quotes
+
+
+def _kind(doc: Doc, draft: Draft, segments: list[Segment]) -> QuoteKind:
+    if not draft.segments:
+        return "reported"
+    outside = doc.text[draft.content[0][0] : draft.content[-1][1]]
+    for i in sorted(draft.segments, key=lambda i: -segments[i].start):
+        seg = segments[i]
+        a, b = seg.start - draft.content[0][0], seg.end - draft.content[0][0]
+        if 0 <= a and b <= len(outside):
+            outside = outside[:a] + outside[b:]
+    rest = [w for w in outside.split() if w.strip(_QUOTE_CHARS + ",.;:—–-()") and w.lower() != "that"]
+    return "direct" if len(rest) == 0 else "mixed"
+
+
+def _speaker(doc: Doc, draft: Draft, coref: Coref) -> tuple[TextSpan | None, Referent | None, Token | None]:
+    source = draft
+    for _ in range(5):  # a quote paragraph without cue: the speaker of the quote before
+        if source.speaker is not None or source.speaker_from is None:
+            break
+        source = source.speaker_from
+    head = source.speaker
+    if head is None:
+        return None, None, None
+    phrase = noun_phrase(head)
+    mention = TextSpan(phrase.start_char, phrase.end_char, phrase.text)
+    ref = coref.resolve(phrase)
+    if ref is None and head.lower_ not in ("he", "she", "him", "her", "i", "we", "they", "you"):
+        ids = actor_ids_in(doc, phrase.start_char, phrase.end_char)
+        name = phrase.text[4:] if phrase.text.lower().startswith("the ") else phrase.text
+        ref = Referent(name, ids[0] if len(set(ids)) == 1 else None)
+    return mention, ref, source.cue
+
+
+def _quote(doc: Doc, draft: Draft, segments: list[Segment], coref: Coref) -> Quote | None:
+    mention, ref, cue = _speaker(doc, draft, coref)
+    if mention is None:
+        return None
+    content = sorted(set(draft.content))
+    spans = tuple(TextSpan(a, b, doc.text[a:b]) for a, b in content if b > a)
+    addressee = None
+    if cue is not None:
+        target = addressee_head(cue)
+        if target is not None:
+            phrase = noun_phrase(target)
+            resolved = coref.resolve(phrase)
+            addressee = resolved.name if resolved is not None else phrase.text
+    in_content = [
+        (m.span.start, m.actor_id)
+        for m in doc._.actor_mentions or ()
+        if m.actor_id and any(a <= m.span.start < b for a, b in content)
+    ]
+    mentions = tuple(dict.fromkeys(a for _, a in in_content))
+    return Quote(
+        content=spans,
+        kind=_kind(doc, draft, segments),
+        speaker=mention,
+        speaker_name=ref.name if ref is not None else None,
+        speaker_actor=ref.actor_id if ref is not None else None,
+        cue=_cue_span(doc, cue),
+        addressee=addressee,
+        mentions=mentions,
+        stance=tuple(stance(doc, content, in_content)),
+    )
+
+
+def _cue_span(doc: Doc, cue: Token | None) -> TextSpan | None:
+    """The cue's words: the verb, or "according to"."""
+    if cue is None:
+        return None
+    end = cue.i + 1
+    if cue.lower_ == "according" and end < len(doc) and doc[end].lower_ == "to":
+        end += 1
+    span = doc[cue.i : end]
+    return TextSpan(span.start_char, span.end_char, span.text)
 
 
 @Language.factory("entente_quotes")

@@ -24,6 +24,9 @@ class Lexicon:
     adverbs: frozenset[str]
     according: tuple[tuple[str, ...], ...]
     channels: frozenset[str]
+    object_cues: frozenset[str]
+    object_preps: frozenset[str]
+    colon_labels: frozenset[str]
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -50,6 +53,9 @@ def lexicon() -> Lexicon:
         adverbs=_words(data, "adverbs"),
         according=according,
         channels=_words(data, "channels"),
+        object_cues=_words(data, "object_cues"),
+        object_preps=_words(data, "object_preps"),
+        colon_labels=_words(data, "colon_labels"),
     )
 
 
@@ -147,6 +153,28 @@ def complement(cue: Token) -> Token | None:
                 if grand.dep_ == "ccomp":
                     return grand
     return None
+
+
+def object_range(cue: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """Token range of what an object cue says: its object, infinitive and "for"/"as" phrases after it."""
+    if cue.lemma_.lower() not in lex.object_cues:
+        return None
+    parts = [
+        c
+        for c in cue.rights
+        if c.dep_ in ("dobj", "xcomp", "oprd", "attr")
+        or (c.dep_ == "prep" and c.lower_ in lex.object_preps and any(g.dep_ == "pobj" for g in c.children))
+    ]
+    if not parts:
+        return None
+    start = min(p.left_edge.i for p in parts)
+    end = max(p.right_edge.i for p in parts) + 1
+    doc = cue.doc
+    if parts[0].dep_ == "prep" and parts[0].i == start:  # "called for X": the content is X
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”’\"'" or doc[end - 1].is_space):
+        end -= 1
+    return (start, end) if end > start else None
 
 
 def clause_range(head: Token, skip: Token | None = None) -> tuple[int, int]:

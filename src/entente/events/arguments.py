@@ -1,0 +1,121 @@
+"""From tokens to actors: who a noun phrase stands for.
+
+An :class:`ActorIndex` maps tokens to actor ids, from the actor layer
+(``doc._.actor_mentions``) and from people (``doc._.people``: a mention of
+Putin stands for the actor he speaks for, RUS). :func:`np_actors` then reads
+the actor of a noun phrase from its head and its modifiers ("Iranian
+counterpart", "Israel's army", "officials in Tehran", "US and Russian
+negotiators").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from entente.records import Span
+
+MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "npadvmod")
+PRONOUNS = frozenset(
+    {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "his", "its", "their"}
+)
+
+
+class ActorIndex:
+    """Token index -> actor id, for one Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.by_token: dict[int, str] = {}
+        self.states: set[str] = set()
+        for person in doc._.people or ():
+            if person.actor_id:
+                for span in person.mentions:
+                    self._mark(span, person.actor_id)
+        for mention in doc._.actor_mentions or ():
+            if mention.actor_id:
+                self._mark(mention.span, mention.actor_id)
+                if mention.kind == "state":
+                    self.states.add(mention.actor_id)
+        self._leaders()
+
+    def _leaders(self) -> None:
+        """PERSON names the people layer left unresolved: a leader speaks for their state."""
+        kb = self.doc._.entente_kb
+        if kb is None:
+            return
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or any(t.i in self.by_token for t in ent):
+                continue
+            name = ent.text.removesuffix("'s").removesuffix("’s").strip()
+            info = kb.leader(name, self.doc._.published)
+            if info is not None and info.actor_id:
+                for tok in ent:
+                    self.by_token.setdefault(tok.i, info.actor_id)
+
+    def _mark(self, span: Span, actor_id: str) -> None:
+        cs = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        if cs is None:
+            return
+        for tok in cs:
+            if tok.is_punct or tok.lower_ in ("the", "'s", "’s"):
+                continue
+            self.by_token.setdefault(tok.i, actor_id)
+
+    def get(self, tok: Token) -> str | None:
+        return self.by_token.get(tok.i)
+
+
+def _dedupe(ids: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for i in ids:
+        if i not in out:
+            out.append(i)
+    return out
+
+
+def head_actors(tok: Token, index: ActorIndex, group_nouns: frozenset[str]) -> list[str]:
+    """Actors of the phrase headed by ``tok`` alone (its conjuncts not included)."""
+    own = index.get(tok)
+    if own:
+        return [own]
+    found: list[str] = []
+    for child in tok.children:
+        if child.dep_ in MODIFIER_DEPS or (child.dep_ == "appos" and child.ent_type_ != "NORP"):
+            a = index.get(child)
+            if a is None and child.dep_ in ("compound", "nmod", "appos"):
+                # "Russian President Vladimir Putin" has its actor one level down
+                a = next((index.get(g) for g in child.children if index.get(g)), None)
+            if a:
+                found.append(a)
+    if not found and tok.lemma_.lower() in group_nouns | {"counterpart"}:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and index.get(pobj):
+                        found.append(index.get(pobj))  # type: ignore[arg-type]
+    return _dedupe(found)
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the tokens coordinated with it ("Russia and Iran")."""
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        out.append(c)
+        stack.extend(g for g in c.children if g.dep_ == "conj")
+    return out
+
+
+def np_actors(tok: Token, index: ActorIndex, group_nouns: frozenset[str]) -> list[str]:
+    """Actors of a (possibly coordinated) noun phrase headed by ``tok``."""
+    ids: list[str] = []
+    for c in conjuncts(tok):
+        ids.extend(head_actors(c, index, group_nouns))
+    return _dedupe(ids)
+
+
+def is_pronoun(tok: Token) -> bool:
+    return tok.lower_ in PRONOUNS

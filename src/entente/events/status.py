@@ -1,0 +1,200 @@
+"""What happened, what was only said, feared or denied.
+
+:func:`event_status` walks from a trigger up the dependency tree through the
+clauses that govern it and collects cues (data/status.yaml):
+
+* negated: a negation on the trigger or on a verb that controls it ("did not
+  attack", "does not want to supply"), a negating head ("refused to",
+  "unwillingness to", "has yet to");
+* hypothetical: a modal, a conditional or question, an intention / fear head
+  ("plans to", "willing to", "bracing for", "talk of");
+* attributed: inside a quote (doc._.quotes), under "according to", or in a
+  clause governed by a reporting verb ("..., notes Ramani").
+
+Precedence: negated > hypothetical > attributed > asserted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from entente.records import EventStatus
+
+
+@dataclass(frozen=True)
+class StatusCues:
+    modals: frozenset[str]
+    conditional_marks: frozenset[str]
+    negating_heads: frozenset[str]
+    yet_heads: frozenset[str]
+    hypothetical_heads: frozenset[str]
+    hypothetical_preps: dict[str, frozenset[str]]
+    negations: frozenset[str]
+    reporting_verbs: frozenset[str]
+    doubt_verbs: frozenset[str]
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> StatusCues:
+        def fs(key: str) -> frozenset[str]:
+            return frozenset(str(v).lower() for v in data.get(key) or ())
+
+        preps = {str(k): frozenset(v) for k, v in (data.get("hypothetical_preps") or {}).items()}
+        return cls(
+            modals=fs("modals"),
+            conditional_marks=fs("conditional_marks"),
+            negating_heads=fs("negating_heads"),
+            yet_heads=fs("yet_heads"),
+            hypothetical_heads=fs("hypothetical_heads"),
+            hypothetical_preps=preps,
+            negations=fs("negations"),
+            reporting_verbs=fs("reporting_verbs"),
+            doubt_verbs=fs("doubt_verbs"),
+        )
+
+
+@dataclass
+class _Found:
+    negated: bool = False
+    hypothetical: bool = False
+    attributed_to: str | None = None
+    attributed: bool = False
+
+    def status(self) -> EventStatus:
+        if self.negated:
+            return "negated"
+        if self.hypothetical:
+            return "hypothetical"
+        if self.attributed:
+            return "attributed"
+        return "asserted"
+
+
+def speaker_name(verb: Token) -> str | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            words = [t for t in c.subtree if t.dep_ in ("compound", "nsubj", "nsubjpass") or t == c]
+            return " ".join(t.text for t in sorted(words, key=lambda t: t.i)) or c.text
+    return None
+
+
+class StatusReader:
+    def __init__(self, cues: StatusCues) -> None:
+        self.cues = cues
+
+    def _local(self, tok: Token, found: _Found, negating_ok: bool = True) -> None:
+        """Cues on one predicate: its negation, modals, 'has yet to', 'according to'."""
+        for c in tok.children:
+            low = c.lower_
+            if (
+                c.dep_ == "neg"
+                or (c.dep_ == "advmod" and low in ("never", "no"))
+                or (c.dep_ == "det" and low == "no" and tok.pos_ in ("NOUN", "PROPN"))
+            ):
+                found.negated = True
+            elif c.dep_ in ("aux", "auxpass") and (
+                low in self.cues.modals or c.lemma_.lower() in self.cues.modals
+            ):
+                if c.tag_ == "MD" or low in ("going",):
+                    found.hypothetical = True
+            elif c.dep_ == "mark" and low in self.cues.conditional_marks:
+                found.hypothetical = True
+            elif c.dep_ == "prep" and low == "according":
+                found.attributed = True
+                pobj = [p for t in c.children for p in t.children if p.dep_ == "pobj"]
+                found.attributed_to = found.attributed_to or (pobj[0].text if pobj else None)
+            elif c.dep_ == "advmod" and low in ("reportedly", "allegedly", "purportedly"):
+                found.attributed = True
+
+    def _head_cue(self, head: Token, found: _Found) -> None:
+        lemma = head.lemma_.lower()
+        negated_head = any(c.dep_ == "neg" for c in head.children)
+        if lemma in self.cues.negating_heads and not negated_head:
+            found.negated = True
+        elif lemma in self.cues.hypothetical_heads:
+            found.hypothetical = True
+        elif lemma in self.cues.yet_heads and any(c.lower_ == "yet" for c in head.children):
+            found.negated = True
+
+    def read(self, trigger: Token) -> tuple[EventStatus, str | None]:
+        found = _Found()
+        self._local(trigger, found)
+        cur = trigger
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            self._nominal(trigger, found)
+        else:
+            for _ in range(8):
+                head, dep = cur.head, cur.dep_
+                if head is cur:
+                    break
+                if dep in ("xcomp", "acomp", "conj", "acl", "aux"):
+                    self._head_cue(head, found)
+                    self._local(head, found)
+                    cur = head
+                    continue
+                if dep == "pcomp":
+                    prep_head = head.head
+                    preps = self.cues.hypothetical_preps.get(prep_head.lemma_.lower(), frozenset())
+                    if head.lower_ in preps:
+                        found.hypothetical = True
+                    elif prep_head.lemma_.lower() in self.cues.negating_heads:
+                        found.negated = True
+                    if prep_head.pos_ not in ("VERB", "AUX"):
+                        break
+                    self._local(prep_head, found)
+                    cur = prep_head
+                    continue
+                if dep == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children):
+                    found.hypothetical = True  # a purpose clause: "sent troops to attack"
+                    break
+                if dep == "ccomp":
+                    self._clausal_head(head, found)
+                    break
+                break
+        if trigger.sent.text.rstrip().endswith("?"):
+            found.hypothetical = True
+        return found.status(), found.attributed_to
+
+    def _clausal_head(self, head: Token, found: _Found) -> None:
+        lemma = head.lemma_.lower()
+        if lemma in self.cues.reporting_verbs:
+            found.attributed = True
+            found.attributed_to = found.attributed_to or speaker_name(head)
+        elif lemma in self.cues.doubt_verbs or lemma in self.cues.hypothetical_heads:
+            found.hypothetical = True
+        elif lemma in ("deny",):
+            found.negated = True
+
+    def _nominal(self, noun: Token, found: _Found) -> None:
+        """A noun event is asserted unless its immediate governor says otherwise."""
+        head, dep = noun.head, noun.dep_
+        if dep == "pobj":
+            gov = head.head
+            preps = self.cues.hypothetical_preps.get(gov.lemma_.lower(), frozenset())
+            if head.lower_ in preps:
+                found.hypothetical = True
+        elif dep in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+            lemma = head.lemma_.lower()
+            if lemma in self.cues.hypothetical_heads:
+                found.hypothetical = True
+            elif lemma in self.cues.negating_heads:
+                found.negated = True
+            else:  # "launched an attack": the light verb's own status
+                status, who = self.read(head)
+                if status == "negated":
+                    found.negated = True
+                elif status == "hypothetical":
+                    found.hypothetical = True
+                elif status == "attributed":
+                    found.attributed, found.attributed_to = True, who
+
+
+def quote_speaker(doc: Doc, start: int, end: int) -> tuple[bool, str | None]:
+    """Whether ``[start, end)`` lies inside a quote's content, and its speaker's name."""
+    for quote in doc._.quotes or ():
+        for span in quote.content:
+            if span.start <= start and end <= span.end:
+                return True, quote.speaker_name
+    return False, None

@@ -1,0 +1,291 @@
+"""Trigger detection and argument linking over the dependency parse.
+
+A trigger becomes a :class:`Candidate` only when the parse links it to a
+source and a target actor (subject/object/preposition for verbs; possessive,
+adjectival or compound modifier and preposition for nouns), never for mere
+co-occurrence in a sentence.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from entente.events.arguments import ActorIndex, head_actors, np_actors
+from entente.events.lexicon import Lexicon, Trigger
+
+SUBJ_DEPS = ("nsubj", "csubj")
+OBJ_DEPS = ("dobj", "dative", "iobj", "obj")
+RELATIVE = frozenset({"that", "which", "who", "whom"})
+CLIMB_DEPS = ("xcomp", "advcl", "conj", "acomp", "ccomp", "pcomp", "relcl", "acl")
+
+
+@dataclass
+class Candidate:
+    """A trigger with the actors the parse links to it."""
+
+    token: Token
+    trigger: Trigger
+    sources: list[str]
+    targets: list[str]
+    mutual_pairs: list[tuple[str, str]] = field(default_factory=list)
+
+    def pairs(self) -> list[tuple[str, str]]:
+        out = [(s, t) for s in self.sources for t in self.targets if s != t]
+        for a, b in self.mutual_pairs:
+            if a != b and (a, b) not in out and (b, a) not in out:
+                out.append((a, b))
+        return out
+
+
+def _dedupe(ids: list[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
+
+
+def child_words(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children} | {c.lemma_.lower() for c in tok.children}
+
+
+def select(tok: Token, options: tuple[Trigger, ...]) -> Trigger | None:
+    """The most specific sense of ``tok`` whose constraints fit."""
+    words = child_words(tok)
+    objs = {c.lemma_.lower() for c in tok.children if c.dep_ in OBJ_DEPS} | {
+        c.lower_ for c in tok.children if c.dep_ in OBJ_DEPS
+    }
+    if tok.pos_ != "VERB":
+        # a noun's modifiers may be hyphenated compounds ("air strike", "arms sales")
+        words |= {g.lower_ for c in tok.children for g in c.children}
+    for trig in options:
+        if trig.needs and not words & set(trig.needs):
+            continue
+        if trig.objects and not objs & set(trig.objects):
+            continue
+        return trig
+    return None
+
+
+class Linker:
+    """Finds candidates in a sentence."""
+
+    def __init__(self, lex: Lexicon, index: ActorIndex) -> None:
+        self.lex = lex
+        self.index = index
+        self.groups = lex.group_nouns
+
+    # -- actors of phrases -------------------------------------------------
+    def np(self, tok: Token) -> list[str]:
+        if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+            return np_actors(tok.head.head, self.index, self.groups)
+        return np_actors(tok, self.index, self.groups)
+
+    def subject(self, verb: Token, depth: int = 0) -> list[str]:
+        """Actors of the verb's subject, inherited through control and coordination."""
+        subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+        if subj:
+            return _dedupe([a for s in subj for a in self.np(s)])
+        if any(c.dep_ == "nsubjpass" for c in verb.children) or depth > 3:
+            return []
+        head, dep = verb.head, verb.dep_
+        if head is verb:
+            return []
+        if dep == "pcomp" and head.lower_ == "from":  # deter Israel from attacking
+            ctrl = head.head
+            objs = [c for c in ctrl.children if c.dep_ in OBJ_DEPS]
+            return _dedupe([a for o in objs for a in self.np(o)])
+        if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):  # Putin's unwillingness to transfer
+            return self.noun_sources(head)
+        if dep == "xcomp" and head.lemma_.lower() in self.lex.object_control_verbs:
+            objs = [c for c in head.children if c.dep_ in OBJ_DEPS]
+            if objs:
+                return _dedupe([a for o in objs for a in self.np(o)])
+        if dep in ("xcomp", "advcl", "conj", "acomp"):
+            return self.subject(head, depth + 1)
+        return []
+
+    def noun_sources(self, noun: Token) -> list[str]:
+        found: list[str] = []
+        for c in noun.children:
+            if c.dep_ == "poss":
+                found.extend(self.np(c))
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                found.extend(a for p in c.children if p.dep_ == "pobj" for a in self.np(p))
+        return _dedupe(found)
+
+    def prep_objects(self, tok: Token, preps: tuple[str, ...]) -> list[str]:
+        found: list[str] = []
+        for c in tok.children:
+            if c.dep_ not in ("prep", "prt", "agent") or c.lower_ not in preps:
+                # "pull out of": the preposition hangs under the particle
+                if c.dep_ in ("prep", "prt") and c.lower_ in ("out", "back", "away"):
+                    found.extend(self.prep_objects(c, preps))
+                continue
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    found.extend(self.np(p))
+        return _dedupe(found)
+
+    def clause_targets(self, verb: Token) -> list[str]:
+        """Every actor in the verb's objects and prepositional objects."""
+        found: list[str] = []
+        for c in verb.children:
+            if c.dep_ in OBJ_DEPS:
+                found.extend(self.np(c))
+            elif c.dep_ == "prep":
+                found.extend(a for p in c.children if p.dep_ == "pobj" for a in self.np(p))
+        return _dedupe(found)
+
+    def agreement_target(self, sent: SpacySpan, exclude: list[str]) -> list[str]:
+        """ "withdrew from ... the Iran nuclear deal": the counterpart named on the agreement."""
+        for tok in sent:
+            if tok.lemma_.lower() in self.lex.agreement_nouns:
+                ids = [a for a in head_actors(tok, self.index, self.groups) if a not in exclude]
+                if ids:
+                    return ids
+        return []
+
+    # -- triggers -------------------------------------------------------------
+    def verb(self, tok: Token, trig: Trigger, sent: SpacySpan) -> Candidate | None:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        preps = self.lex.target_preps(trig)
+        if passive:
+            sources = self.prep_objects(tok, ("by",))
+            targets = _dedupe([a for c in tok.children if c.dep_ == "nsubjpass" for a in self.np(c)])
+        else:
+            sources = self.subject(tok)
+            objs = [c for c in tok.children if c.dep_ in OBJ_DEPS] if trig.object_target else []
+            targets = _dedupe([a for c in objs for a in self.np(c)])
+        if trig.role == "withdraw":
+            return self.withdrawal(tok, trig, sources, sent)
+        if not targets or trig.objects:
+            targets = _dedupe(targets + self.prep_objects(tok, preps)) if not trig.objects else targets
+            if trig.objects and not targets:
+                targets = self.prep_objects(tok, preps)
+        if trig.role == "refuse":
+            inner = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+            if not targets and inner is not None:
+                targets = self.clause_targets(inner)
+            if not targets and tok.dep_ in ("advcl", "conj") and tok.head.pos_ == "VERB":
+                targets = self.clause_targets(tok.head)
+        return self.candidate(tok, trig, sources, targets)
+
+    def withdrawal(self, tok: Token, trig: Trigger, sources: list[str], sent: SpacySpan) -> Candidate | None:
+        """RETREAT from a country; REJECT of an agreement or organisation."""
+        places = self.prep_objects(tok, self.lex.target_preps(trig))
+        kb = self.index.doc._.entente_kb
+        states = [p for p in places if p in self.index.states or (kb is None and len(p) == 3)]
+        if states:
+            return self.candidate(tok, trig, sources, states)
+        reject = Trigger(lemma=trig.lemma, type="REJECT", pos=trig.pos, mode="withdraw")
+        targets = [p for p in places if p not in states]
+        if not targets:
+            targets = self.agreement_target(sent, sources)
+        return self.candidate(tok, reject, sources, targets)
+
+    def noun(self, tok: Token, trig: Trigger) -> Candidate | None:
+        sources = self.noun_sources(tok)
+        modifiers: list[str] = []
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod"):
+                modifiers.extend(head_actors(c, self.index, self.groups))
+                modifiers.extend(
+                    a
+                    for g in c.children
+                    if g.dep_ in ("compound", "amod", "conj")
+                    for a in head_actors(g, self.index, self.groups)
+                )
+        modifiers = _dedupe(modifiers)
+        preps = tuple(p for p in self.lex.target_preps(trig) if p != "between")
+        targets = self.prep_objects(tok, preps)
+        between = self.prep_objects(tok, ("between",))
+        if not sources and len(modifiers) == 1:
+            sources = modifiers
+        if not sources and tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in self.lex.light_verbs:
+            sources = self.subject(tok.head)
+            if not targets:
+                targets = self.prep_objects(tok.head, preps)
+        if not targets and tok.dep_ == "pobj" and tok.head.lower_ in ("from", "against"):
+            verb = tok.head.head
+            if verb.lemma_.lower() in self.lex.protect_verbs:
+                targets = _dedupe([a for c in verb.children if c.dep_ in OBJ_DEPS for a in self.np(c)])
+        cand = self.candidate(tok, trig, sources, targets)
+        pool = between if len(between) >= 2 else (modifiers if len(modifiers) >= 2 and not targets else [])
+        if not self.lex.mutual(trig):
+            pool = []
+        if len(pool) >= 2:
+            pairs = [(a, b) for i, a in enumerate(pool) for b in pool[i + 1 :]]
+            if cand is None:
+                cand = Candidate(tok, trig, [], [], pairs)
+            else:
+                cand.mutual_pairs.extend(pairs)
+        return cand
+
+    def adjective(self, tok: Token, trig: Trigger) -> Candidate | None:
+        sources = self.subject(tok.head) if tok.dep_ == "acomp" else []
+        if not sources:  # "no other country has been as supportive of X as Iran"
+            for t in tok.subtree:
+                if t.dep_ == "prep" and t.lower_ == "as":
+                    sources.extend(a for p in t.children if p.dep_ == "pobj" for a in self.np(p))
+        targets = self.prep_objects(tok, self.lex.target_preps(trig))
+        return self.candidate(tok, trig, _dedupe(sources), targets)
+
+    def candidate(
+        self, tok: Token, trig: Trigger, sources: list[str], targets: list[str]
+    ) -> Candidate | None:
+        cand = Candidate(tok, trig, sources, targets)
+        if not targets and len(sources) >= 2 and self.lex.mutual(trig):
+            cand.mutual_pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
+            cand.sources = []
+        return cand if (sources or targets) else None
+
+    def find(self, sent: SpacySpan) -> list[Candidate]:
+        out: list[Candidate] = []
+        quoted = scare_quoted(sent)
+        for tok in sent:
+            if tok.i in quoted:
+                continue
+            lemma, lower = tok.lemma_.lower(), tok.lower_
+            cand: Candidate | None = None
+            if tok.pos_ == "VERB" and lemma in self.lex.verbs:
+                trig = select(tok, self.lex.verbs[lemma])
+                cand = self.verb(tok, trig, sent) if trig else None
+            elif tok.pos_ in ("NOUN", "PROPN") and (lemma in self.lex.nouns or lower in self.lex.nouns):
+                trig = select(tok, self.lex.nouns.get(lower) or self.lex.nouns[lemma])
+                cand = self.noun(tok, trig) if trig else None
+            elif tok.pos_ == "ADJ" and lemma in self.lex.adjectives:
+                trig = select(tok, self.lex.adjectives[lemma])
+                cand = self.adjective(tok, trig) if trig else None
+            if cand is not None:
+                out.append(cand)
+        link_responses(out, sent)
+        return [c for c in out if c.pairs()]
+
+
+def link_responses(cands: list[Candidate], sent: SpacySpan) -> None:
+    """ "Israel's response to Tehran's attack": response aimed at the attacker; attack at the responder."""
+    by_token = {c.token.i: c for c in cands}
+    for tok in sent:
+        if tok.lemma_.lower() not in ("response", "retaliation", "reprisal", "respond", "retaliate"):
+            continue
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "against")):
+            for obj in (p for p in prep.children if p.dep_ == "pobj"):
+                inner = by_token.get(obj.i)
+                if inner is None:
+                    continue
+                resp = by_token.get(tok.i)
+                if resp is not None:
+                    resp.targets = resp.targets or list(inner.sources)
+                    if not inner.targets:
+                        inner.targets = list(resp.sources)
+
+
+def scare_quoted(sent: SpacySpan, longest: int = 5) -> set[int]:
+    """Token indices inside short quoted phrases (names, scare quotes)."""
+    out: set[int] = set()
+    marks = [t for t in sent if t.text in ('"', "“", "”", "‘", "’")]
+    for a, b in itertools.pairwise(marks):
+        if a.text in ('"', "“", "‘") and b.text in ('"', "”", "’") and 0 < b.i - a.i - 1 <= longest:
+            out.update(range(a.i + 1, b.i))
+    return out

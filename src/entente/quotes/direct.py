@@ -1,0 +1,164 @@
+"""Quotations attributed from the words around them.
+
+A quoted segment that no cue's clause took is attributed to the nearest cue
+in its own sentence outside the marks (before or after it: "X said, “...”",
+"“...,” he tells TRT World", "“...,” says X"); failing that it joins a quote
+of its own paragraph, goes on a quote that ran over from the paragraph
+before, or takes the speaker of the paragraph before ("X continued:", or a
+quote paragraph after "Katz says that ..."). Nested single-quoted segments
+are quotes of their own only when a cue inside the enclosing quote names
+their speaker. Short quoted names and scare quotes stay out.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from entente.quotes.cues import Lexicon, according_to, is_cue_verb, speaker_head
+from entente.quotes.draft import Draft, frame, is_statement
+from entente.quotes.layout import dash_speaker
+from entente.quotes.marks import Segment, paragraphs
+
+MIN_WORDS = 4  # shorter quoted stretches without a cue of their own are names or scare quotes
+SHORT_REACH = 4  # a short quote's cue must be this close: “Yes,” he said
+
+
+def _cue_in(tokens: list[Token], lex: Lexicon, side: str, reach: int = 1000) -> tuple[Token, Token] | None:
+    """(cue, speaker head) nearest to the quote among ``tokens`` (ordered by position), within ``reach`` words."""
+    ordered = list(reversed(tokens)) if side == "left" else tokens
+    for tok in ordered[:reach]:
+        if tok.lower_ in {w[0] for w in lex.according}:
+            source = according_to(tok, lex)
+            if source is not None:
+                return tok, source
+            continue
+        if not is_cue_verb(tok, lex):
+            continue
+        speaker = speaker_head(tok)
+        if speaker is None or speaker.lower_ in ("it", "there"):
+            speaker = _nearest_name(tokens, tok)
+        if speaker is not None:
+            return tok, speaker
+    return None
+
+
+def _nearest_name(tokens: list[Token], cue: Token) -> Token | None:
+    """A person or pronoun next to a cue the parser left without subject."""
+    names = [t for t in tokens if t.ent_type_ == "PERSON" or t.lower_ in ("he", "she", "they")]
+    if not names:
+        return None
+    best = min(names, key=lambda t: abs(t.i - cue.i))
+    return best if abs(best.i - cue.i) <= 4 else None
+
+
+def _colon_speaker(tokens: list[Token]) -> Token | None:
+    """ "Caddell: “...”": a bare name before a colon."""
+    if len(tokens) >= 2 and tokens[-1].text == ":" and tokens[-2].ent_type_ in ("PERSON", "ORG"):
+        return tokens[-2]
+    return None
+
+
+def attribute(
+    doc: Doc, lex: Lexicon, segments: list[Segment], taken: set[int], drafts: list[Draft]
+) -> list[Draft]:
+    """Drafts for the segments not in ``taken``; may also extend ``drafts`` in place."""
+    paras = paragraphs(doc.text)
+    new: list[Draft] = []
+    by_chain: dict[int, Draft] = {d_seg: d for d in drafts for d_seg in _chains(d, segments)}
+    for i, seg in enumerate(segments):
+        if i in taken:
+            continue
+        lo, hi = _bounds(seg, i, segments, paras)
+        found = None
+        if seg.depth == 0 and seg.chain in by_chain:
+            owner = by_chain[seg.chain]
+            owner.content.append((seg.start, seg.end))
+            owner.segments.append(i)
+            continue
+        left, right = frame(doc, seg, lo, hi, "left"), frame(doc, seg, lo, hi, "right")
+        sides = [("right", right), ("left", left)]
+        if left and left[-1].text in (",", ":"):  # "X said, “...”" / "X said: “...”"
+            sides.reverse()
+        reach = 1000 if is_statement(doc, seg, MIN_WORDS) else SHORT_REACH
+        for side, tokens in sides:
+            found = _cue_in(tokens, lex, side, reach)
+            if found:
+                break
+        if found is None and seg.depth == 0:
+            colon = _colon_speaker(left)
+            found = (left[-1], colon) if colon is not None else dash_speaker(right)
+        if seg.depth == 1:
+            if found is not None:
+                new.append(Draft([(seg.start, seg.end)], found[0], found[1], [i]))
+            continue
+        if not is_statement(doc, seg, MIN_WORDS) and found is None:
+            continue
+        if found is not None and is_statement(doc, seg, 2):
+            draft = Draft([(seg.start, seg.end)], found[0], found[1], [i])
+            new.append(draft)
+            by_chain[seg.chain] = draft
+            continue
+        if not is_statement(doc, seg, MIN_WORDS):
+            continue
+        host = _host(seg, drafts + new, segments)
+        if host is not None:
+            host.content.append((seg.start, seg.end))
+            host.segments.append(i)
+            by_chain[seg.chain] = host
+            continue
+        if seg.paragraph > 0 and doc.text[paras[seg.paragraph - 1][1] - 1] == ":":  # "He continued:"
+            found = _cue_in(frame(doc, seg, *paras[seg.paragraph - 1], "left"), lex, "left")
+            if found is not None:
+                draft = Draft([(seg.start, seg.end)], found[0], found[1], [i])
+                new.append(draft)
+                by_chain[seg.chain] = draft
+                continue
+        prev = _previous_paragraph_quote(seg, drafts + new, segments, paras)
+        if prev is not None:
+            draft = Draft([(seg.start, seg.end)], None, None, [i], speaker_from=prev)
+            new.append(draft)
+            by_chain[seg.chain] = draft
+    return new
+
+
+def _chains(draft: Draft, segments: list[Segment]) -> list[int]:
+    return [segments[i].chain for i in draft.segments if segments[i].depth == 0]
+
+
+def _bounds(seg: Segment, index: int, segments: list[Segment], paras: list[tuple[int, int]]) -> tuple[int, int]:
+    """Where the frame of ``seg`` may reach: its paragraph (or its enclosing quote), between neighbours."""
+    if seg.parent is not None:
+        parent = segments[seg.parent]
+        lo, hi = parent.inner_start, parent.inner_end
+    else:
+        lo, hi = paras[seg.paragraph]
+    for j, other in enumerate(segments):
+        if j == index or other.depth != seg.depth or other.parent != seg.parent:
+            continue
+        if other.end <= seg.start:
+            lo = max(lo, other.end)
+        elif other.start >= seg.end:
+            hi = min(hi, other.start)
+    return lo, hi
+
+
+def _host(seg: Segment, drafts: list[Draft], segments: list[Segment]) -> Draft | None:
+    """A quote of the same paragraph that this cue-less segment continues ("“A,” X said. “B.”")."""
+    same = [d for d in drafts if any(segments[j].paragraph == seg.paragraph for j in d.segments) and d.cue]
+    if not same:
+        return None
+    return min(same, key=lambda d: abs(d.start - seg.start))
+
+
+def _previous_paragraph_quote(
+    seg: Segment, drafts: list[Draft], segments: list[Segment], paras: list[tuple[int, int]]
+) -> Draft | None:
+    """The quote of the paragraph before, whose speaker goes on speaking in this quote paragraph."""
+    if seg.paragraph == 0:
+        return None
+    own_start, own_end = paras[seg.paragraph]
+    if (seg.end - seg.start) < 0.7 * (own_end - own_start):  # only a paragraph that is all quote
+        return None
+    pstart, pend = paras[seg.paragraph - 1]
+    candidates = [d for d in drafts if any(pstart <= a < pend for a, _ in d.content)]
+    return max(candidates, key=lambda d: d.start) if candidates else None

@@ -1,0 +1,51 @@
+"""Attributions that typography makes: "“...” ― Sonya Herridge" and "WALLACE: Let's start ...".
+
+Headline and transcript lines name their speaker before a colon at the start
+of a paragraph; collected quotes name theirs after a dash.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from entente.quotes.draft import Draft
+from entente.quotes.marks import paragraphs
+
+DASHES = {"―", "—", "–", "-", "--"}
+_COLON_LINE = re.compile(r"[\"“']?\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})\s?:\s+(\S.*)")
+
+
+def dash_speaker(right: list[Token]) -> tuple[Token, Token] | None:
+    """(dash, name head) for a quote followed by "― Name"."""
+    words = [t for t in right if not t.is_space]
+    if len(words) < 2 or words[0].text not in DASHES or words[1].pos_ != "PROPN":
+        return None
+    name_end = 1
+    while name_end + 1 < len(words) and words[name_end + 1].pos_ == "PROPN":
+        name_end += 1
+    return words[0], words[name_end]
+
+
+def colon_drafts(doc: Doc, labels: frozenset[str]) -> list[Draft]:
+    """ "Pat Caddell: Democrat Voters Worried ..." and transcript lines "PENCE: Well, look, ..."."""
+    drafts = []
+    for start, end in paragraphs(doc.text):
+        m = _COLON_LINE.match(doc.text, start, end)
+        if m is None or m.group(1).lower() in labels:
+            continue
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        content_start = m.start(2)
+        if name is None or len(m.group(2).split()) < 4:
+            continue
+        person = any(t.ent_type_ in ("PERSON", "ORG") for t in name) or m.group(1).isupper()
+        if not person or any(t.lower_ in labels for t in name):
+            continue
+        colon = doc.char_span(m.end(1), m.start(2), alignment_mode="expand")
+        cue = next((t for t in colon or () if t.text == ":"), None) if colon is not None else None
+        text_end = end
+        while text_end > content_start and doc.text[text_end - 1] in " \t\"”":
+            text_end -= 1
+        drafts.append(Draft([(content_start, text_end)], cue, name[-1]))
+    return drafts

@@ -1,0 +1,167 @@
+"""Attributions found from their cue: "X says (that) ...", "..., notes X", "according to X, ...".
+
+The content is the clause the cue governs. Where that clause holds or touches
+a quotation, the quotation joins the content: a quote whose clause is all
+quoted is direct ("“...,” Ramani says"), one that mixes reported and quoted
+words is mixed ("According to him, Russia is “less fearful ...”").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from entente.quotes.cues import (
+    Lexicon,
+    according_to,
+    clause_range,
+    complement,
+    is_cue_verb,
+    object_range,
+    speaker_head,
+)
+from entente.quotes.draft import Draft, inside, overlap
+from entente.quotes.marks import Segment
+
+_NOT_SPEAKERS = {"it", "there", "this", "that", "which", "what"}
+
+
+def _content_range(doc: Doc, head: Token, skip: Token | None = None) -> tuple[int, int] | None:
+    start, end = clause_range(head, skip)
+    if end - start < 3:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _sentence_without(doc: Doc, cue: Token) -> tuple[int, int] | None:
+    """The sentence of "according to X" without that phrase (it opens or closes the sentence)."""
+    phrase = list(cue.subtree)
+    sent = cue.sent
+    first, last = phrase[0].i, phrase[-1].i
+    if first - sent.start > sent.end - 1 - last:  # closes it: the words before
+        head = doc[sent.start : first]
+    else:
+        head = doc[last + 1 : sent.end]
+    words = [t for t in head if not (t.is_punct and t.text not in "“”\"") and not t.is_space]
+    if len(words) < 3:
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
+def _join_segments(draft: Draft, segments: list[Segment]) -> None:
+    """Add every quoted segment the content touches (and the rest of a multi-sentence quote)."""
+    for i, seg in enumerate(segments):
+        if seg.depth:
+            continue
+        if any(overlap((seg.inner_start, seg.inner_end), c) for c in draft.content):
+            draft.segments.append(i)
+    if not draft.segments:
+        return
+    lo = min(min(a for a, _ in draft.content), *(segments[i].start for i in draft.segments))
+    hi = max(max(b for _, b in draft.content), *(segments[i].end for i in draft.segments))
+    draft.content = [(lo, hi)]
+
+
+def _at_clause_edge(cue: Token) -> bool:
+    """ "According to X, ..." opens or closes its sentence, not a phrase inside a noun phrase."""
+    phrase = list(cue.subtree)
+    sent = cue.sent
+    before = [t for t in sent if t.i < phrase[0].i and not (t.is_punct or t.dep_ in ("cc", "advmod"))]
+    after = [t for t in sent if t.i > phrase[-1].i and not t.is_punct]
+    return not before or not after
+
+
+def _object_content(doc: Doc, cue: Token, speaker: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """Content of an object cue ("declined to comment"), for a speaker that names someone."""
+    if speaker.i > cue.i or not _names_someone(speaker):
+        return None
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+    if not own_subject and cue.dep_ not in ("advcl", "conj", "relcl"):
+        return None  # "try to convince X to support Y": the subject is not the source of "support"
+    tokens = object_range(cue, lex)
+    if tokens is None:
+        return None
+    start, end = tokens
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _names_someone(subject: Token) -> bool:
+    """A person, an organisation, a pronoun for people, or a noun with "the"/a possessive.
+
+    Places and states ("Tehran", "Iran") are not: what a state does to another is an event.
+    """
+    if subject.ent_type_ in ("PERSON", "ORG"):
+        return True
+    if subject.ent_type_ or subject.pos_ == "PROPN":
+        return False
+    if subject.lower_ in ("he", "she", "they", "we", "i", "who"):
+        return True
+    return subject.pos_ == "NOUN" and _definite(subject)
+
+
+_QUANTIFIERS = {"some", "many", "most", "few", "several", "both", "all", "any", "other", "others"}
+
+
+def _vague(subject: Token) -> bool:
+    """ "some experts", "many analysts", "observers": no one in particular."""
+    if subject.ent_type_ or subject.pos_ in ("PROPN", "PRON"):
+        return subject.lower_ in _QUANTIFIERS
+    if any(c.lower_ in _QUANTIFIERS for c in subject.children) or subject.lower_ in _QUANTIFIERS:
+        return True
+    plural = subject.tag_ in ("NNS", "NNPS")
+    return plural and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in subject.children)
+
+
+def _definite(subject: Token) -> bool:
+    """A subject that names someone: a name, a pronoun, or a definite or possessed noun ("the minister")."""
+    if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_:
+        return True
+    return any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in subject.children)
+
+
+def cue_drafts(doc: Doc, lex: Lexicon, segments: list[Segment]) -> list[Draft]:
+    """Every cue outside quotation marks with a speaker and a clause."""
+    quoted = [(s.inner_start, s.inner_end) for s in segments if s.depth == 0]
+    drafts: list[Draft] = []
+    for tok in doc:
+        if inside(tok.idx, quoted):
+            continue
+        if tok.lower_ in {words[0] for words in lex.according}:
+            source = according_to(tok, lex)
+            verb = tok.head
+            if source is None or inside(source.idx, quoted) or not _at_clause_edge(tok) or verb == tok:
+                continue
+            rng = _sentence_without(doc, tok)
+            if rng is not None:
+                drafts.append(Draft([rng], tok, source, according=True))
+            continue
+        objective = tok.pos_ == "VERB" and tok.lemma_.lower() in lex.object_cues
+        if not (is_cue_verb(tok, lex, with_clause=True) or objective):
+            continue
+        clause = complement(tok)
+        speaker = speaker_head(tok)
+        if speaker is None or speaker.lower_ in _NOT_SPEAKERS or inside(speaker.idx, quoted):
+            continue
+        if clause is None:
+            rng = _object_content(doc, tok, speaker, lex)
+        elif not is_cue_verb(tok, lex) and _vague(speaker):  # "some experts suspect": no one in particular
+            continue
+        else:
+            rng = _content_range(doc, clause)
+        if rng is None or rng[0] <= speaker.idx < rng[1]:
+            continue
+        drafts.append(Draft([rng], tok, speaker))
+    for draft in drafts:
+        _join_segments(draft, segments)
+    return _drop_nested(drafts)
+
+
+def _drop_nested(drafts: list[Draft]) -> list[Draft]:
+    """A cue inside another attribution's content is part of what was said ("he said he believes")."""
+    kept = []
+    for d in drafts:
+        assert d.cue is not None
+        pos = d.cue.idx
+        if any(o is not d and o.content[0][0] <= pos < o.content[-1][1] for o in drafts):
+            continue
+        kept.append(d)
+    return kept
