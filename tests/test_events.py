@@ -140,7 +140,10 @@ STATUS = [
     ("Russia attacked Ukraine, according to Britain.", ("RUS", "UKR", "ASSAULT", "attributed")),
     ("Russia reportedly attacked Ukraine.", ("RUS", "UKR", "ASSAULT", "attributed")),
     ("Officials say Russia attacked Ukraine overnight.", ("RUS", "UKR", "ASSAULT", "attributed")),
-    ("No country has been as supportive of Russia as Iran, notes one analyst.", ("IRN", "RUS", "SUPPORT", "attributed")),
+    (
+        "No country has been as supportive of Russia as Iran, notes one analyst.",
+        ("IRN", "RUS", "SUPPORT", "attributed"),
+    ),
 ]
 
 
@@ -224,7 +227,7 @@ NO_EVENT = [
     "The Iran nuclear deal was signed in 2015.",  # one actor only
     "Iranian support matters.",  # no target
     "Turkey discussed Libya-Greece relations.",  # the object of "discuss" is a topic
-    "Russia's \"special military operation\" in Ukraine continues.",  # scare quotes
+    'Russia\'s "special military operation" in Ukraine continues.',  # scare quotes
 ]
 
 
@@ -242,3 +245,38 @@ def test_event_fields(nlp: Language) -> None:
     assert ev.evidence.text == text
     assert ev.date is not None and (ev.date.value, ev.date.precision) == ("2024-10-11", "day")
     assert ev.place == "TUR"
+
+
+# --- one happening, one event ---------------------------------------------------------------------
+
+
+def test_definite_description_is_the_same_event(nlp: Language) -> None:
+    doc = nlp(pipeline.make_doc(nlp, "Putin met Erdogan on Monday. The Putin-Erdogan meeting was short.", PUB))
+    consult = [e for e in doc._.events if e.type == "CONSULT"]
+    assert len(consult) == 1 and consult[0].trigger.text == "met"
+
+
+def test_dated_mentions_merge_and_keep_the_precise_date(nlp: Language) -> None:
+    text = (
+        "Putin meets Erdogan in Ankara on October 11, 2024.\n\n"
+        "In the second week of October, Putin and Erdogan met for the first time in Turkey."
+    )
+    doc = nlp(pipeline.make_doc(nlp, text, PUB))
+    consult = [e for e in doc._.events if e.type == "CONSULT"]
+    assert len(consult) == 1
+    assert consult[0].trigger.text == "met"  # the narrative sentence, not the headline-style present
+    assert consult[0].date is not None and consult[0].date.value == "2024-10-11"
+
+
+def test_distinct_asserted_events_stay_apart(nlp: Language) -> None:
+    text = "Israel struck Syria on Monday. Israel struck Syria again on Friday."
+    doc = nlp(pipeline.make_doc(nlp, text, PUB))
+    assert len([e for e in doc._.events if e.type == "ASSAULT"]) == 2
+
+
+def test_yaml_booleans_are_rejected() -> None:
+    from entente.errors import EntenteError
+    from entente.events.lexicon import _tuple
+
+    with pytest.raises(EntenteError):
+        _tuple(["with", True])  # an unquoted `on` in a data file

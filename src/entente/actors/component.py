@@ -9,8 +9,15 @@ sorted by offset) and ``doc._.entente_kb``. Steps:
    "Pezeshkian's Iran", "Yemen's Houthi movement" (state's + group);
 3. context: a form inside a larger named entity (ORG "Georgetown University",
    PERSON "George Washington") does not count unless the entity is a state
-   institution; ambiguous forms need an NER label and the article's context;
-4. names the NER finds that the knowledge base lacks stay as unresolved mentions.
+   institution ("the Russian Foreign Ministry", "the Government of Iraq"); nor
+   does a form that is part of another name ("Lake Chad", "the South China
+   Sea", "Abu Dhabi Media", "the Minsk agreements", "her daughter Paris");
+   ambiguous forms need the article's context (``context.yaml`` cues, the NER
+   label, a place preposition, other states in the sentence);
+4. forms inside tokens the tokeniser left whole ("U.S.-Mexico");
+5. names the NER finds that the knowledge base lacks stay as unresolved mentions.
+
+The word lists these rules use live in ``data/patterns.yaml``.
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ from spacy.util import filter_spans
 
 from entente.actors.kb import Form, KnowledgeBase, default_kb, normalise
 from entente.nlp import extensions as _extensions  # noqa: F401
-from entente.records import ActorMention, Span
+from entente.records import ActorKind, ActorMention, Span
 
 _THE = {"the", "The"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -37,18 +44,20 @@ class _Matches:
     """What the knowledge-base matcher found, for context decisions about each match."""
 
     tokens: set[int] = field(default_factory=set)  # tokens inside any match
-    state_tokens: set[int] = field(default_factory=set)  # tokens of unambiguous state names
+    state_tokens: set[int] = field(default_factory=set)  # tokens of state names (see below)
     ends: dict[int, set[str]] = field(default_factory=dict)  # last token -> ids of unambiguous matches
 
     @classmethod
-    def of(cls, matches: list[tuple[list[Form], int, int]], kb: KnowledgeBase) -> _Matches:
+    def of(cls, matches: list[tuple[list[Form], int, int]], kb: KnowledgeBase, doc: Doc) -> _Matches:
         out = cls()
         for forms, start, end in matches:
             out.tokens.update(range(start, end))
             clear = [f for f in forms if not f.ambiguous]
             if clear:
                 out.ends.setdefault(end - 1, set()).update(f.actor_id for f in clear)
-            if any(f.method == "name" and kb.actor(f.actor_id).kind == "state" for f in clear):
+            # state names, ambiguous ones too where the NER calls them a place ("Chad and Niger")
+            names = [f for f in forms if f.method == "name" and kb.actor(f.actor_id).kind == "state"]
+            if names and (len(clear) > 0 or doc[start].ent_type_ == "GPE"):
                 out.state_tokens.update(range(start, end))
         return out
 
@@ -85,7 +94,7 @@ class ActorsComponent:
     def _choose(self, forms: list[Form], span: SpacySpan, doc: Doc, seen: _Matches) -> Form | None:
         """Pick the form's actor in context; None where the context says it is something else."""
         ent = _entity_over(span)
-        if ent is not None and not self._container_allows(ent, span, seen):
+        if ent is not None and not self._container_allows(ent, span, forms, seen):
             return None
         if self._names_something_else(span, forms, seen):
             return None
@@ -100,7 +109,7 @@ class ActorsComponent:
         best = [f for f in forms if not f.ambiguous] or forms
         return best[0]
 
-    def _container_allows(self, ent: SpacySpan, span: SpacySpan, seen: _Matches) -> bool:
+    def _container_allows(self, ent: SpacySpan, span: SpacySpan, forms: list[Form], seen: _Matches) -> bool:
         """A form inside a larger entity counts for GPE/NORP... entities and state institutions.
 
         Leading determiners and numbers of the entity do not make it larger ("the White House",
@@ -108,15 +117,22 @@ class ActorsComponent:
         Federal Aviation Office of Germany" are state institutions, "the Free Syria Army" and
         "Georgetown University" are not.
         """
-        start = ent.start
-        while start < span.start and (ent.doc[start].pos_ == "DET" or ent.doc[start].like_num):
+        start, end = ent.start, ent.end
+        while start < span.start and (
+            ent.doc[start].pos_ == "DET" or ent.doc[start].like_num or ent.doc[start].is_punct
+        ):
             start += 1
-        if start >= span.start and ent.end <= span.end:
+        while end > span.end and ent.doc[end - 1].is_punct:
+            end -= 1
+        if start >= span.start and end <= span.end:
             return True
         if ent.label_ in self.container_ok:
             return True
+        # "the Russian Foreign Ministry", "the Kurdish Syrian Democratic Forces", but not "the Free
+        # Syria Army": other words before a state's name make the entity another actor's name
         before = ent.doc[start : span.start]
-        if ent[-1].text in self.institutions and all(t.i in seen.tokens for t in before):
+        state_form = any(self.kb.actor(f.actor_id).kind == "state" for f in forms)
+        if ent[-1].text in self.institutions and (not state_form or all(t.i in seen.tokens for t in before)):
             return True
         doc = ent.doc
         return (
@@ -134,42 +150,53 @@ class ActorsComponent:
         if nxt is not None and nxt.text in self.feature_after:
             return True
         if prev is not None:
-            if prev.text in self.feature_before or prev.text in self.person_before:
+            if prev.text in self.feature_before:
                 return True
             if prev.lower_ == "of" and span.start >= 2 and doc[span.start - 2].text in self.feature_before:
                 return True
-            if prev.text == "old" and span.start >= 3 and doc[span.start - 2].text == "-":
-                return True  # "four-year-old Jordan"
         if not any(f.method == "capital" or f.ambiguous for f in forms):
             return False
+        # names that are also first names: "her daughter Paris", "four-year-old Jordan" (not
+        # adjectives: "a 25-year-old American")
+        name = any(f.method in {"name", "capital"} for f in forms)
+        if (
+            name
+            and prev is not None
+            and (
+                prev.text in self.person_before
+                or (prev.text == "old" and span.start >= 3 and doc[span.start - 2].text == "-")
+            )
+        ):
+            return True
         capital = any(f.method == "capital" for f in forms)
         if capital and nxt is not None and nxt.lower_ in self.capital_named_after:
             return True  # "the Minsk agreements", "the Astana talks"
         # a capital or ambiguous name run together with other capitalised words ("Abu Dhabi Media",
         # "Jim Jordan", "Victoria Derbyshire") is the name of something else
         if (
-            nxt is not None
+            name
+            and nxt is not None
             and _is_name_word(nxt)
             and nxt.i not in seen.tokens
             and nxt.text not in self.name_continuations_ok
-            and nxt.text not in self.institutions
         ):
             return True
-        return (
-            prev is not None and _is_name_word(prev) and prev.i not in seen.tokens and not prev.is_sent_start
-        )
+        return prev is not None and _is_name_word(prev) and prev.i not in seen.tokens
 
     def _ambiguous_allowed(
         self, forms: list[Form], span: SpacySpan, ent: SpacySpan | None, doc: Doc, seen: _Matches
     ) -> bool:
         """An ambiguous form (Georgia, Jordan, Washington, Niger...) needs the article to back it."""
-        cues = self.kb.context.get(normalise(span.text), {})
-        sentence = span.sent.text if doc.has_annotation("SENT_START") else doc.text
-        if any(_has_phrase(sentence, w) for w in cues.get("against_near", ())):
-            return False
-        if any(_has_phrase(sentence, w) for w in cues.get("for", ())):
-            return True
-        if any(_has_phrase(doc.text, w) for w in cues.get("against", ())):
+        verdict = self._cue_verdict(span, doc)
+        if verdict is not None:
+            return verdict
+        # "Ukraine's Security Council" is Ukraine's own, not the UN's ("South Africa's ICC" is the court)
+        if (
+            span.start >= 2
+            and doc[span.start - 1].text in _POSSESSIVE
+            and span.start - 2 in seen.state_tokens
+            and span[-1].text in self.institutions
+        ):
             return False
         # "(IS)" after "Islamic State": an acronym in brackets repeats the actor before it
         ids = {f.actor_id for f in forms}
@@ -182,24 +209,56 @@ class ActorsComponent:
             return False
         if span.start > 0 and doc[span.start - 1].lower_ in self.place_prepositions:
             return True
+        cues = self.kb.context.get(normalise(span.text), {})
         if any(_has_phrase(doc.text, w) for w in cues.get("for", ())):
             return True
         sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
         return any(sent.start <= i < sent.end for i in seen.state_tokens)
 
     def _context_allows(self, span: SpacySpan, doc: Doc) -> bool:
+        return self._cue_verdict(span, doc) is not False
+
+    def _cue_verdict(self, span: SpacySpan, doc: Doc) -> bool | None:
+        """What the form's context cues (context.yaml) say: yes, no, or nothing (None)."""
         cues = self.kb.context.get(normalise(span.text))
         if not cues:
-            return True
+            return None
         sentence = span.sent.text if doc.has_annotation("SENT_START") else doc.text
         if any(_has_phrase(sentence, w) for w in cues.get("against_near", ())):
             return False
+        window = doc[max(0, span.start - 4) : span.end + 4].text
+        if any(_has_phrase(window, w) for w in cues.get("against_adjacent", ())):
+            return False  # "Idaho, North Dakota, and Washington"
         if any(_has_phrase(sentence, w) for w in cues.get("for", ())):
             return True
-        return not any(_has_phrase(doc.text, w) for w in cues.get("against", ()))
+        if any(_has_phrase(doc.text, w) for w in cues.get("against", ())):
+            return False
+        return None
+
+    def _hyphen_parts(self, tok: Token) -> list[ActorMention]:
+        """Forms inside one token the tokeniser did not split: "U.S.-Mexico" (unambiguous forms only)."""
+        out = []
+        offset = tok.idx
+        for part in tok.text.split("-"):
+            forms = [f for f in self.kb.lookup(part) if not f.ambiguous] if part else []
+            if forms:
+                form = forms[0]
+                kind = self.kb.actor(form.actor_id).kind
+                span = Span(offset, offset + len(part), part)
+                out.append(
+                    ActorMention(span, form.actor_id, kind, form.text, form.method, tok.ent_type_ or None)
+                )
+            offset += len(part) + 1
+        return out
 
     def _leader_actor(self, tokens: SpacySpan, doc: Doc) -> str | None:
         info = self.kb.leader(tokens.text, doc._.published)
+        if info is None and len(tokens) > 1:
+            # "President-Baschar al Assad": the surname alone, for someone in office then only
+            # (so that "Ian Smith" does not become a namesake of the knowledge base)
+            info = self.kb.leader(tokens[-1].text, doc._.published)
+            if info is not None and not info.current:
+                info = None
         return info.actor_id if info else None
 
     # ---------------------------------------------------------------- patterns
@@ -247,13 +306,15 @@ class ActorsComponent:
                     if aid:
                         found.append((doc[i : suffix.end], aid, "leader's administration", "pattern"))
                         break
-            # "Yemen's Houthi movement": a state's armed group or organisation
+            # "Yemen's Houthi movement": a state's armed group (or an organisation of that state;
+            # "South Africa's ICC controversy" keeps both actors)
             if tok.text in _POSSESSIVE and i > 0:
                 owner = next((x for x in found if x[0].end == i), None)
                 group = by_start.get(i + 1)
                 if owner is not None and group is not None:
-                    kind = self.kb.actor(group[1]).kind
-                    if kind in {"armed_group", "organisation"} and self.kb.actor(owner[1]).kind == "state":
+                    actor = self.kb.actor(group[1])
+                    tied = actor.kind == "armed_group" or actor.of == owner[1]
+                    if tied and self.kb.actor(owner[1]).kind == "state":
                         end = group[0].end
                         if end < len(doc) and doc[end].lower_ in {"movement", "group", "militia", "rebels"}:
                             end += 1
@@ -263,7 +324,7 @@ class ActorsComponent:
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[SpacySpan, str, str, str]] = []
         matches = [(self.forms.get(doc.vocab.strings[m], []), s, e) for m, s, e in self.matcher(doc)]
-        seen = _Matches.of(matches, self.kb)
+        seen = _Matches.of(matches, self.kb, doc)
         for forms, start, end in matches:
             span = doc[start:end]
             form = self._choose(forms, span, doc, seen)
@@ -278,11 +339,16 @@ class ActorsComponent:
         keep = {(s.start, s.end) for s in spans}
         mentions = []
         taken: set[int] = set()
-        for span, aid, form, method in found:
+        for span, aid, text, method in found:
             if (span.start, span.end) in keep and span.start not in taken:
                 taken.add(span.start)
-                mentions.append(_mention(span, aid, self.kb.actor(aid).kind, form, method))
+                mentions.append(_mention(span, aid, self.kb.actor(aid).kind, text, method))
         covered = {t for s in spans for t in range(s.start, s.end)}
+        for tok in doc:
+            if "-" in tok.text and tok.i not in covered:
+                parts = self._hyphen_parts(tok)
+                mentions.extend(parts)
+                covered.update([tok.i] if parts else [])
         for ent in doc.ents:
             if ent.label_ not in self.unresolved_labels or covered.intersection(range(ent.start, ent.end)):
                 continue
@@ -312,14 +378,14 @@ def _takes_article(span: SpacySpan) -> bool:
     return span.start <= the.head.i < span.end
 
 
-def _mention(span: SpacySpan, aid: str, kind: str, form: str, method: str) -> ActorMention:
+def _mention(span: SpacySpan, aid: str, kind: ActorKind, form: str, method: str) -> ActorMention:
     ent = _entity_over(span)
     return ActorMention(
         Span(span.start_char, span.end_char, span.text),
         aid,
         kind,
         form,
-        method,  # type: ignore[arg-type]
+        method,
         ent.label_ if ent is not None else None,
     )
 
@@ -340,8 +406,14 @@ def _entity_over(span: SpacySpan) -> SpacySpan | None:
 
 
 def _is_name_word(tok: Token) -> bool:
-    """A capitalised word of a name (not a date, not punctuation)."""
-    return tok.is_title and tok.pos_ == "PROPN" and tok.ent_type_ not in {"DATE", "TIME"}
+    """A capitalised word of a name inside a sentence (not a date, not punctuation)."""
+    return (
+        tok.is_alpha
+        and tok.is_title
+        and not tok.is_sent_start
+        and tok.pos_ in {"PROPN", "NOUN"}
+        and tok.ent_type_ not in {"DATE", "TIME"}
+    )
 
 
 def _named_person_in(doc: Doc, word: str) -> bool:

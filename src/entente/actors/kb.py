@@ -132,6 +132,8 @@ class KnowledgeBase:
             raise EntenteError(E.E001, source=path) from exc
         except yaml.YAMLError as exc:
             raise EntenteError(E.E008, source=path, cause=str(exc).splitlines()[0]) from exc
+        except ValueError as exc:  # a YAML date that is no date: "2030-13-45"
+            raise EntenteError(E.E008, source=path, cause=f"bad value: {exc}") from exc
         if not isinstance(loaded, dict):
             raise EntenteError(E.E008, source=path, cause="the top level must be a mapping of sections")
         for section, entries in loaded.items():
@@ -192,8 +194,13 @@ class KnowledgeBase:
 
     def _add_leader(self, e: dict[str, Any]) -> None:
         terms = tuple(
-            Term(t["actor"], t.get("office", "other"), t.get("title", ""), _to_date(t.get("start")),
-                 _to_date(t.get("end"), end=True))
+            Term(
+                t["actor"],
+                t.get("office", "other"),
+                t.get("title", ""),
+                _to_date(t.get("start")),
+                _to_date(t.get("end"), end=True),
+            )
             for t in e.get("terms") or ()
         )
         self.leaders.append(Leader(e["name"], tuple(e.get("aliases") or ()), e.get("gender"), terms))
@@ -232,8 +239,15 @@ class KnowledgeBase:
 
     def _info(self, person: Leader, term: Term, on: date | None) -> LeaderInfo:
         return LeaderInfo(
-            person.name, person.gender, term.actor_id, term.title, term.office, person.aliases,
-            term.start, term.end, on is not None and term.covers(on),
+            person.name,
+            person.gender,
+            term.actor_id,
+            term.title,
+            term.office,
+            person.aliases,
+            term.start,
+            term.end,
+            on is not None and term.covers(on),
         )
 
     def leader(self, name: str, on: date | None = None) -> LeaderInfo | None:

@@ -45,8 +45,15 @@ class ActorIndex:
         kb = self.doc._.entente_kb
         if kb is None:
             return
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON" or any(t.i in self.by_token for t in ent):
+        names = [ent for ent in self.doc.ents if ent.label_ == "PERSON"]
+        in_ents = {t.i for ent in self.doc.ents for t in ent}
+        names += [
+            self.doc[t.i : t.i + 1]
+            for t in self.doc
+            if t.i not in in_ents and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_title))
+        ]
+        for ent in names:
+            if any(t.i in self.by_token for t in ent):
                 continue
             name = ent.text.removesuffix("'s").removesuffix("’s").strip()
             info = kb.leader(name, self.doc._.published)
@@ -89,12 +96,14 @@ def head_actors(tok: Token, index: ActorIndex, group_nouns: frozenset[str]) -> l
                 a = next((index.get(g) for g in child.children if index.get(g)), None)
             if a:
                 found.append(a)
+            if child.dep_ in MODIFIER_DEPS:  # "US and Russian negotiators"
+                found.extend(b for g in child.children if g.dep_ == "conj" and (b := index.get(g)))
     if not found and tok.lemma_.lower() in group_nouns | {"counterpart"}:
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and index.get(pobj):
-                        found.append(index.get(pobj))  # type: ignore[arg-type]
+                    if pobj.dep_ == "pobj":  # "the governments of Iran and Iraq"
+                        found.extend(a for c in conjuncts(pobj) if (a := index.get(c)))
     return _dedupe(found)
 
 

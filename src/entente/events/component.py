@@ -7,6 +7,8 @@ Reads ``doc._.actor_mentions``, ``doc._.people``, ``doc._.quotes`` and
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -109,10 +111,8 @@ class EventsComponent:
         for pair in cand.pairs():
             mutual = pair in cand.mutual_pairs or self.lex.mutual(cand.trigger)
             ev = self.event(doc, tok, cand, pair, sent, dates, index)
-            m = Mention(ev, tok.i, sent_i, nominal, definite, mutual)
-            m.extra["cand"] = cand
-            m.extra["present"] = tok.tag_ in ("VBZ", "VBP") and ev.date is not None
-            out.append(m)
+            present = tok.tag_ in ("VBZ", "VBP") and ev.date is not None
+            out.append(Mention(ev, cand, tok.i, sent_i, nominal, definite, mutual, present=present))
         return out
 
     def anaphora(
@@ -142,8 +142,7 @@ class EventsComponent:
                 continue
             ante_i = prior[-1]
             ante = mentions[ante_i]
-            cand = ante.extra["cand"]
-            assert isinstance(cand, Candidate)
+            cand = ante.cand
             source = ante.event.source
             if proverb:
                 subj = linker.subject(tok)
@@ -153,19 +152,14 @@ class EventsComponent:
             ev = self.event(doc, tok, cand, pair, sent, dates, index)
             if happen and ev.status in ("asserted", "attributed"):
                 continue  # only a change of status ("has yet to occur") takes the event up
-            ev_target = ante.event.target
-            import dataclasses
-
             ev = dataclasses.replace(
                 ev,
-                target=ev_target,
+                target=ante.event.target,
                 mode="anaphoric",
                 place=ev.place or ante.event.place,
                 place_name=ev.place_name or ante.event.place_name,
             )
-            m = Mention(ev, tok.i, sent_i, False, False, ante.mutual, antecedent=ante_i)
-            m.extra["cand"] = cand
-            mentions.append(m)
+            mentions.append(Mention(ev, cand, tok.i, sent_i, False, False, ante.mutual, antecedent=ante_i))
 
     def _anaphoric_subject(self, verb: Token) -> bool:
         head = verb

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from entente.events.dates import compatible
+from entente.events.triggers import Candidate
 from entente.records import Event
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -37,14 +38,15 @@ CAPTION = re.compile(
 @dataclass
 class Mention:
     event: Event
+    cand: Candidate
     token_i: int
     sent_i: int
     nominal: bool
     definite: bool
     mutual: bool
     antecedent: int | None = None  # index of the mention this one takes up
+    present: bool = False  # a dated event told in the present tense (headline style)
     dropped: bool = False
-    extra: dict[str, object] = field(default_factory=dict)
 
     def key(self) -> tuple[str, object]:
         pair: object = (
@@ -66,7 +68,7 @@ def in_caption(doc: Doc, start: int) -> bool:
 
 def _headline_style(doc: Doc, m: Mention) -> bool:
     """A photo caption, or a past event told in the present tense ("Putin meets ... on October 11")."""
-    return in_caption(doc, m.event.evidence.start) or bool(m.extra.get("present"))
+    return in_caption(doc, m.event.evidence.start) or m.present
 
 
 def _better_date(a: Event, b: Event) -> Event:

@@ -130,9 +130,8 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[str, str] |
     if kind == "month" and month:
         year = _year_for(month, 1, pub)
         return (f"{year:04d}-{month:02d}", "month") if year else None
-    if kind == "since_year":
-        end = pub.isoformat() if pub else ""
-        return f"{g['year']}/{end}", "range"
+    if kind == "since_year":  # open-ended without a publication date (ISO 8601-2 "..")
+        return f"{g['year']}/{pub.isoformat() if pub else '..'}", "range"
     if kind == "year_range":
         return f"{g['year']}/{g['year2']}", "range"
     if kind == "year":
@@ -197,9 +196,9 @@ def find_dates(sent: SpacySpan, pub: date | None) -> list[FoundDate]:
 def contains(outer: EventDate, inner: EventDate) -> bool:
     """Whether ``inner`` falls within ``outer`` (equal values included)."""
     lo, _, hi = outer.value.partition("/")
-    hi = hi or lo
+    hi = "9999" if hi == ".." else (hi or lo)
     ilo, _, ihi = inner.value.partition("/")
-    ihi = ihi or ilo
+    ihi = "9999" if ihi == ".." else (ihi or ilo)
     return lo <= ilo[: len(lo)] and ihi[: len(hi)] <= hi
 
 

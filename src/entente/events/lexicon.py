@@ -87,6 +87,8 @@ def _tuple(value: Any) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         return (value,)
+    if any(isinstance(v, bool) for v in value):  # YAML reads a bare on/no/yes as a boolean
+        raise EntenteError(E.E008, cause=f"events/data: quote the words in {value!r} (on, no, yes, off)")
     return tuple(str(v) for v in value)
 
 
@@ -109,7 +111,7 @@ def _triggers(section: dict[str, Any], pos: str, categories: dict[str, Category]
                 target_preps=_tuple(preps) if preps is not None else None,
                 intensity=float(spec["intensity"]) if "intensity" in spec else None,
                 mode=spec.get("mode"),
-                mutual=spec.get("mutual"),
+                mutual=bool(spec["mutual"]) if "mutual" in spec else None,
                 role=spec.get("role"),
                 object_target=bool(spec.get("object_target", True)),
             )

@@ -35,6 +35,9 @@ class StatusCues:
     negations: frozenset[str]
     reporting_verbs: frozenset[str]
     doubt_verbs: frozenset[str]
+    open_heads: frozenset[str]
+    hypothetical_object_heads: frozenset[str]
+    hypothetical_modifiers: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> StatusCues:
@@ -52,6 +55,9 @@ class StatusCues:
             negations=fs("negations"),
             reporting_verbs=fs("reporting_verbs"),
             doubt_verbs=fs("doubt_verbs"),
+            open_heads=fs("open_heads"),
+            hypothetical_object_heads=fs("hypothetical_object_heads"),
+            hypothetical_modifiers=fs("hypothetical_modifiers"),
         )
 
 
@@ -73,8 +79,8 @@ class _Found:
 
 
 def speaker_name(verb: Token) -> str | None:
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
+    for c in sorted(verb.children, key=lambda c: c.dep_ not in ("nsubj", "nsubjpass")):
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
             words = [t for t in c.subtree if t.dep_ in ("compound", "nsubj", "nsubjpass") or t == c]
             return " ".join(t.text for t in sorted(words, key=lambda t: t.i)) or c.text
     return None
@@ -131,6 +137,8 @@ class StatusReader:
                     break
                 if dep in ("xcomp", "acomp", "conj", "acl", "aux"):
                     self._head_cue(head, found)
+                    if dep == "xcomp" and head.lemma_ == "be":
+                        found.hypothetical = True  # "Xi is to visit Switzerland"
                     self._local(head, found)
                     cur = head
                     continue
@@ -153,11 +161,39 @@ class StatusReader:
                     self._clausal_head(head, found)
                     break
                 break
+        if not found.attributed:
+            self._trailing_report(cur, found)
         if trigger.sent.text.rstrip().endswith("?"):
             found.hypothetical = True
         return found.status(), found.attributed_to
 
+    def _trailing_report(self, top: Token, found: _Found) -> None:
+        """ "..., notes Samuel Ramani": a reporting verb coordinated after the clause."""
+        while top.head is not top and top.dep_ in (
+            "conj",
+            "xcomp",
+            "acomp",
+            "advcl",
+            "relcl",
+            "acl",
+            "pcomp",
+        ):
+            top = top.head
+        for c in top.children:
+            own_content = any(g.dep_ in ("ccomp", "xcomp") for g in c.children)
+            if (
+                c.dep_ in ("conj", "parataxis")
+                and c.i > top.i
+                and c.lemma_.lower() in self.cues.reporting_verbs
+                and not own_content
+            ):
+                found.attributed = True
+                found.attributed_to = found.attributed_to or speaker_name(c)
+                return
+
     def _clausal_head(self, head: Token, found: _Found) -> None:
+        if head.pos_ not in ("VERB", "AUX") and head.dep_ in ("advmod", "npadvmod"):
+            head = head.head  # "said earlier that ...", parsed under "earlier"
         lemma = head.lemma_.lower()
         if lemma in self.cues.reporting_verbs:
             found.attributed = True
@@ -170,14 +206,24 @@ class StatusReader:
     def _nominal(self, noun: Token, found: _Found) -> None:
         """A noun event is asserted unless its immediate governor says otherwise."""
         head, dep = noun.head, noun.dep_
+        if any(c.dep_ == "amod" and c.lower_ in self.cues.hypothetical_modifiers for c in noun.children):
+            found.hypothetical = True
         if dep == "pobj":
             gov = head.head
             preps = self.cues.hypothetical_preps.get(gov.lemma_.lower(), frozenset())
             if head.lower_ in preps:
                 found.hypothetical = True
-        elif dep in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+        elif dep in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            status, who = self.read(head)  # "the visit may take place"
+            if status == "negated" and head.lemma_.lower() in self.cues.open_heads:
+                status = "hypothetical"  # "a meeting is not ruled out"
+            found.negated |= status == "negated"
+            found.hypothetical |= status == "hypothetical"
+            if status == "attributed":
+                found.attributed, found.attributed_to = True, who
+        elif dep == "dobj" and head.pos_ == "VERB":
             lemma = head.lemma_.lower()
-            if lemma in self.cues.hypothetical_heads:
+            if lemma in self.cues.hypothetical_object_heads:
                 found.hypothetical = True
             elif lemma in self.cues.negating_heads:
                 found.negated = True

@@ -8,6 +8,7 @@ co-occurrence in a sentence.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from dataclasses import dataclass, field
 
@@ -117,7 +118,7 @@ class Linker:
     def prep_objects(self, tok: Token, preps: tuple[str, ...]) -> list[str]:
         found: list[str] = []
         for c in tok.children:
-            if c.dep_ not in ("prep", "prt", "agent") or c.lower_ not in preps:
+            if c.dep_ not in ("prep", "prt", "agent", "dative") or c.lower_ not in preps:
                 # "pull out of": the preposition hangs under the particle
                 if c.dep_ in ("prep", "prt") and c.lower_ in ("out", "back", "away"):
                     found.extend(self.prep_objects(c, preps))
@@ -149,20 +150,28 @@ class Linker:
     # -- triggers -------------------------------------------------------------
     def verb(self, tok: Token, trig: Trigger, sent: SpacySpan) -> Candidate | None:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        participle = tok.dep_ == "acl" and tok.tag_ == "VBN"  # "prisoners detained by Israel"
         preps = self.lex.target_preps(trig)
-        if passive:
+        if participle:
+            sources = self.prep_objects(tok, ("by",))
+            targets = self.np(tok.head)
+        elif passive:
             sources = self.prep_objects(tok, ("by",))
             targets = _dedupe([a for c in tok.children if c.dep_ == "nsubjpass" for a in self.np(c)])
+            agent_type = self.agent_event_type(tok)
+            if agent_type and agent_type != trig.type:  # "hit by the Western sanctions" is a sanction
+                trig = dataclasses.replace(trig, type=agent_type, intensity=None, mode=None)
         else:
             sources = self.subject(tok)
             objs = [c for c in tok.children if c.dep_ in OBJ_DEPS] if trig.object_target else []
             targets = _dedupe([a for c in objs for a in self.np(c)])
         if trig.role == "withdraw":
             return self.withdrawal(tok, trig, sources, sent)
-        if not targets or trig.objects:
-            targets = _dedupe(targets + self.prep_objects(tok, preps)) if not trig.objects else targets
-            if trig.objects and not targets:
-                targets = self.prep_objects(tok, preps)
+        if not targets:
+            targets = self.prep_objects(tok, preps)
+        if not targets and "from" in preps:  # "seized the peninsula from Ukraine", misattached
+            objs = [c for c in tok.children if c.dep_ in OBJ_DEPS]
+            targets = _dedupe([a for o in objs for a in self.prep_objects(o, ("from",))])
         if trig.role == "refuse":
             inner = next((c for c in tok.children if c.dep_ == "xcomp"), None)
             if not targets and inner is not None:
@@ -171,21 +180,62 @@ class Linker:
                 targets = self.clause_targets(tok.head)
         return self.candidate(tok, trig, sources, targets)
 
+    def agent_event_type(self, verb: Token) -> str | None:
+        """The type of an event noun in the verb's by-phrase ("hit by sanctions")."""
+        for c in verb.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    senses = self.lex.nouns.get(p.lower_) or self.lex.nouns.get(p.lemma_.lower())
+                    if p.dep_ == "pobj" and senses:
+                        trig = select(p, senses)
+                        return trig.type if trig else None
+        return None
+
     def withdrawal(self, tok: Token, trig: Trigger, sources: list[str], sent: SpacySpan) -> Candidate | None:
         """RETREAT from a country; REJECT of an agreement or organisation."""
-        places = self.prep_objects(tok, self.lex.target_preps(trig))
-        kb = self.index.doc._.entente_kb
-        states = [p for p in places if p in self.index.states or (kb is None and len(p) == 3)]
+        heads = self.prep_heads(tok, self.lex.target_preps(trig))
+        # "from the regions in Ukraine's east": one hop down to the place
+        heads += [
+            p
+            for h in heads
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "of")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        states = [
+            a
+            for h in heads
+            if h.lemma_.lower() not in self.lex.agreement_nouns
+            for a in self.np(h)
+            if a in self.index.states
+        ]
         if states:
-            return self.candidate(tok, trig, sources, states)
+            return self.candidate(tok, trig, sources, _dedupe(states))
         reject = Trigger(lemma=trig.lemma, type="REJECT", pos=trig.pos, mode="withdraw")
-        targets = [p for p in places if p not in states]
+        targets = _dedupe([a for h in heads for a in self.np(h) if a not in sources])
         if not targets:
             targets = self.agreement_target(sent, sources)
         return self.candidate(tok, reject, sources, targets)
 
-    def noun(self, tok: Token, trig: Trigger) -> Candidate | None:
+    def prep_heads(self, tok: Token, preps: tuple[str, ...]) -> list[Token]:
+        """Objects of the verb's prepositions in ``preps`` ("out of X", "from X")."""
+        out: list[Token] = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "prt") and c.lower_ in ("out", "back", "away"):
+                out.extend(self.prep_heads(c, preps))
+            elif c.dep_ == "prep" and c.lower_ in preps:
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+        return out
+
+    def noun(self, tok: Token, trig: Trigger, sent: SpacySpan) -> Candidate | None:
         sources = self.noun_sources(tok)
+        if trig.role == "withdraw":  # "its withdrawal from the ICC"
+            if not sources:
+                sources = [a for c in tok.children if c.dep_ in ("amod", "compound") for a in self.np(c)]
+            if not sources and tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in self.lex.light_verbs:
+                sources = self.subject(tok.head)  # "announced its withdrawal from"
+            return self.withdrawal(tok, trig, _dedupe(sources), sent)
         modifiers: list[str] = []
         for c in tok.children:
             if c.dep_ in ("amod", "compound", "nmod"):
@@ -202,6 +252,19 @@ class Linker:
         between = self.prep_objects(tok, ("between",))
         if not sources and len(modifiers) == 1:
             sources = modifiers
+        if not sources and not targets and tok.dep_ == "pobj" and tok.head.lower_ == "with":
+            # "continues its offensive with the support of the Russian air force"
+            backers = self.prep_objects(tok, ("of",))
+            clause = tok.head.head
+            while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+                clause = clause.head
+            if backers and clause.pos_ in ("VERB", "AUX"):
+                sources, targets = backers, self.subject(clause)
+        if not sources and tok.dep_ == "pobj" and tok.head.lower_ == "for":
+            # "claimed responsibility for a suicide bombing"
+            gov = tok.head.head
+            if gov.lemma_.lower() == "responsibility" and gov.dep_ in OBJ_DEPS:
+                sources = self.subject(gov.head)
         if not sources and tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in self.lex.light_verbs:
             sources = self.subject(tok.head)
             if not targets:
@@ -235,7 +298,13 @@ class Linker:
         self, tok: Token, trig: Trigger, sources: list[str], targets: list[str]
     ) -> Candidate | None:
         cand = Candidate(tok, trig, sources, targets)
-        if not targets and len(sources) >= 2 and self.lex.mutual(trig):
+        # "Israel and Hamas fought", not "Mali and Chad are fighting militants"
+        objects = [
+            c
+            for c in tok.children
+            if trig.object_target and c.dep_ in OBJ_DEPS and c.lemma_.lower() not in self.lex.nouns
+        ]
+        if not targets and 2 <= len(sources) <= 3 and self.lex.mutual(trig) and not objects:
             cand.mutual_pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
             cand.sources = []
         return cand if (sources or targets) else None
@@ -253,7 +322,7 @@ class Linker:
                 cand = self.verb(tok, trig, sent) if trig else None
             elif tok.pos_ in ("NOUN", "PROPN") and (lemma in self.lex.nouns or lower in self.lex.nouns):
                 trig = select(tok, self.lex.nouns.get(lower) or self.lex.nouns[lemma])
-                cand = self.noun(tok, trig) if trig else None
+                cand = self.noun(tok, trig, sent) if trig else None
             elif tok.pos_ == "ADJ" and lemma in self.lex.adjectives:
                 trig = select(tok, self.lex.adjectives[lemma])
                 cand = self.adjective(tok, trig) if trig else None
@@ -286,6 +355,8 @@ def scare_quoted(sent: SpacySpan, longest: int = 5) -> set[int]:
     out: set[int] = set()
     marks = [t for t in sent if t.text in ('"', "“", "”", "‘", "’")]
     for a, b in itertools.pairwise(marks):
-        if a.text in ('"', "“", "‘") and b.text in ('"', "”", "’") and 0 < b.i - a.i - 1 <= longest:
+        inside = a.doc[a.i + 1 : b.i]
+        quoted = a.text in ('"', "“", "‘") and b.text in ('"', "”", "’") and 0 < len(inside) <= longest
+        if quoted and not any(t.pos_ in ("VERB", "AUX") for t in inside):  # a name, not a statement
             out.update(range(a.i + 1, b.i))
     return out

@@ -1,4 +1,4 @@
-"""spaCy component ``entente_people``: people named in the article, with role, affiliation and the actor they speak for.
+"""spaCy component ``entente_people``: people named in the article, their role, affiliation and actor.
 
 Writes ``doc._.people``. Steps: collect person names (spaCy PERSON entities
 and names the knowledge base knows as leaders), drop names used as modifiers
@@ -115,9 +115,11 @@ def _acts(builder: _Builder, quoted: list[tuple[int, int]]) -> bool:
     names = [m for m in builder.mentions if m.root.lower_ not in ("he", "him", "his", "she", "her")]
     if len(names) >= 2 or len(builder.mentions) > len(names):
         return True
+    if role_words().is_official(builder.role) and (builder.actor_id or builder.official_actor):
+        return True  # a state's official acts for the state wherever named
     for m in builder.mentions:
         root = m.root
-        dep = root.head.dep_ if root.dep_ == "conj" else root.dep_
+        dep = root.head.dep_ if root.dep_ in ("conj", "appos") else root.dep_
         if dep in _SPEAKING_DEPS:
             return True
         if root.dep_ == "pobj" and root.head.head.lower_ == "according":
@@ -153,7 +155,9 @@ def _candidates(doc: Doc, words: RoleWords, kb: Any, on: date | None) -> list[Sp
     spans = []
     for ent in doc.ents:
         other = ent.label_ in ("NORP", "ORG", "GPE", "FAC", "WORK_OF_ART")
-        if ent.label_ == "PERSON" or (other and (_looks_like_person(ent, words) or _leader(kb, ent.text, on))):
+        if ent.label_ == "PERSON" or (
+            other and (_looks_like_person(ent, words) or _leader(kb, ent.text, on))
+        ):
             name = _clean(ent, words)
             if name is not None and not _is_modifier(name, words):
                 spans.append(name)
@@ -233,7 +237,9 @@ def _fill_counterparts(builders: dict[str, _Builder]) -> None:
                 b.role = before[-1].role
 
 
-def _resolve_pronouns(doc: Doc, coref: Coref, builders: dict[str, _Builder], quoted: list[tuple[int, int]]) -> None:
+def _resolve_pronouns(
+    doc: Doc, coref: Coref, builders: dict[str, _Builder], quoted: list[tuple[int, int]]
+) -> None:
     """Subject pronouns outside quotes ("he tells", "according to him") become mentions."""
     by_name = {b.name: b for b in builders.values()}
     for tok in doc:

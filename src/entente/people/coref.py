@@ -78,9 +78,11 @@ class Coref:
 
     def resolve(self, phrase: Span) -> Referent | None:
         head = phrase.root
-        person = self.person_at(head.idx, head.idx + len(head.text))
-        if person is not None:
-            return Referent(person.name, person.actor_id, person)
+        named = [head] + [c for c in head.children if c.dep_ == "appos"]  # "The Vice President, Mike Pence,"
+        for token in named:
+            person = self.person_at(token.idx, token.idx + len(token.text))
+            if person is not None:
+                return Referent(person.name, person.actor_id, person)
         if head.lower_ in _PRONOUNS:
             return self.pronoun(head)
         if head.pos_ in ("NOUN", "PROPN"):
@@ -122,7 +124,8 @@ class Coref:
         lemma = head.lemma_.lower()
         actors = actor_ids_in(self.doc, phrase.start_char, head.idx)
         if self.words.is_role(lemma) or self.words.is_role(head.lower_):
-            return self._by_role(lemma, actors, phrase.start_char)
+            title = [t.lower_ for t in phrase if t.i < head.i and t.dep_ == "compound" and not t.ent_type_]
+            return self._by_role(" ".join([*title, lemma]), actors, phrase.start_char)
         if lemma in self.words.institutions and phrase[0].lower_ == "the":
             return self._institution(head, phrase.start_char)
         return None
@@ -131,7 +134,8 @@ class Coref:
         best: tuple[int, Person] | None = None
         for person in self.people:
             role = (person.role or "").lower()
-            fits = lemma == "counterpart" or (role.split()[-1:] == [lemma]) or role == lemma
+            words = lemma.split()
+            fits = lemma == "counterpart" or role.split()[-len(words) :] == words
             if not fits or (actors and person.actor_id not in actors):
                 continue
             score = self._recency(person, before)
@@ -151,9 +155,11 @@ class Coref:
         return Referent(leader.name, leader.actor_id)
 
     def _institution(self, head: Token, before: int) -> Referent | None:
-        word = head.lower_
+        """ "the ministry": the latest organisation named with that word (and the phrase's other words)."""
+        words = [head.lower_] + [c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound")]
         for ent in reversed(self.doc.ents):
-            if ent.end_char <= before and ent.label_ in ("ORG", "GPE", "NORP") and word in ent.text.lower():
+            name = ent.text.lower()
+            if ent.end_char <= before and ent.label_ in ("ORG", "GPE", "NORP") and all(w in name for w in words):
                 name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
                 ids = actor_ids_in(self.doc, ent.start_char, ent.end_char)
                 return Referent(name, ids[0] if ids else None)

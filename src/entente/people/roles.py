@@ -91,12 +91,11 @@ def _role_phrase(head: Token, words: RoleWords) -> str | None:
     end = head.i + 1
     while end < len(doc) and doc[end].dep_ in ("amod", "compound", "advmod") and doc[end].head == head:
         end += 1
-    candidates = [doc[s:end].text for s in range(start, head.i + 1)]
-    for cand in candidates:  # the longest phrase the lexicon knows, else the noun with its modifiers
-        if words.is_role(cand):
-            return cand
-    if words.is_role(head.text) or head.lemma_.lower() in words.independent | words.official:
-        return doc[start:end].text
+    if words.is_role(head.text) or words.is_role(head.lemma_) or words.is_role(doc[head.i : end].text):
+        return doc[start:end].text  # the role noun with its modifiers: "senior analyst"
+    for s in range(start, head.i + 1):  # else the longest phrase the lexicon knows
+        if words.is_role(doc[s:end].text):
+            return doc[s:end].text
     return None
 
 
@@ -138,7 +137,9 @@ def from_appositive(name_head: Token, words: RoleWords) -> RoleInfo:
         if child.dep_ == "appos":
             role = _role_phrase(child, words)
             if role:
-                return RoleInfo(role=role, affiliation=_affiliation(child, words), nationality=_nationality(child))
+                return RoleInfo(
+                    role=role, affiliation=_affiliation(child, words), nationality=_nationality(child)
+                )
     return RoleInfo()
 
 

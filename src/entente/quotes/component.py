@@ -34,31 +34,42 @@ class QuotesComponent:
 
 def find_quotes(doc: Doc) -> list[Quote]:
     lex = lexicon()
-    segments = find_segments(doc.text)
-    drafts = colon_drafts(doc, lex.colon_labels)
+    text = doc.text  # built anew on every access: read it once
+    segments = find_segments(text)
+    drafts = colon_drafts(doc, text, lex.colon_labels)
     for draft in drafts:
         a, b = draft.content[0]
         draft.segments = [i for i, s in enumerate(segments) if s.depth == 0 and s.start < b and a < s.end]
-    drafts += cue_drafts(doc, lex, segments)
+    lines = [d.content[0] for d in drafts]
+    drafts += [d for d in cue_drafts(doc, lex, segments) if not _within(d, lines)]
     taken = {i for d in drafts for i in d.segments}
-    drafts += attribute(doc, lex, segments, taken, drafts)
+    drafts += attribute(doc, text, lex, segments, taken, drafts)
     quoted = [(s.inner_start, s.inner_end) for s in segments if s.depth == 0]
     coref = Coref(doc, doc._.people or [], quoted)
-    quotes = [q for d in sorted(drafts, key=lambda d: d.start) if (q := _quote(doc, d, segments, coref))]
+    quotes = [
+        q for d in sorted(drafts, key=lambda d: d.start) if (q := _quote(doc, text, d, segments, coref))
+    ]
     return quotes
 
 
-def _kind(doc: Doc, draft: Draft, segments: list[Segment]) -> QuoteKind:
+def _within(draft: Draft, ranges: list[tuple[int, int]]) -> bool:
+    """Is the draft's cue inside one of ``ranges`` (a transcript line's words)?"""
+    return draft.cue is not None and any(a <= draft.cue.idx < b for a, b in ranges)
+
+
+def _kind(text: str, draft: Draft, segments: list[Segment]) -> QuoteKind:
+    """direct: every content stretch is quoted; mixed: quoted and reported words; reported: no quote."""
     if not draft.segments:
         return "reported"
-    outside = doc.text[draft.content[0][0] : draft.content[-1][1]]
-    for i in sorted(draft.segments, key=lambda i: -segments[i].start):
-        seg = segments[i]
-        a, b = seg.start - draft.content[0][0], seg.end - draft.content[0][0]
-        if 0 <= a and b <= len(outside):
-            outside = outside[:a] + outside[b:]
-    rest = [w for w in outside.split() if w.strip(_QUOTE_CHARS + ",.;:—–-()") and w.lower() != "that"]
-    return "direct" if len(rest) == 0 else "mixed"
+    spans = [(segments[i].start, segments[i].end) for i in draft.segments]
+    for a, b in draft.content:
+        chars = [c for k, c in enumerate(text[a:b]) if not any(s <= a + k < e for s, e in spans)]
+        rest = [
+            w for w in "".join(chars).split() if w.strip(_QUOTE_CHARS + ",.;:—–-()") and w.lower() != "that"
+        ]
+        if rest:
+            return "mixed"
+    return "direct"
 
 
 def _speaker(doc: Doc, draft: Draft, coref: Coref) -> tuple[TextSpan | None, Referent | None, Token | None]:
@@ -72,6 +83,8 @@ def _speaker(doc: Doc, draft: Draft, coref: Coref) -> tuple[TextSpan | None, Ref
         return None, None, None
     phrase = noun_phrase(head)
     mention = TextSpan(phrase.start_char, phrase.end_char, phrase.text)
+    if head.lower_ in ("who", "that", "which") and head.head.dep_ == "relcl":  # "Smith, who said ..."
+        phrase = noun_phrase(head.head.head)
     ref = coref.resolve(phrase)
     if ref is None and head.lower_ not in ("he", "she", "him", "her", "i", "we", "they", "you"):
         ids = actor_ids_in(doc, phrase.start_char, phrase.end_char)
@@ -80,12 +93,12 @@ def _speaker(doc: Doc, draft: Draft, coref: Coref) -> tuple[TextSpan | None, Ref
     return mention, ref, source.cue
 
 
-def _quote(doc: Doc, draft: Draft, segments: list[Segment], coref: Coref) -> Quote | None:
+def _quote(doc: Doc, text: str, draft: Draft, segments: list[Segment], coref: Coref) -> Quote | None:
     mention, ref, cue = _speaker(doc, draft, coref)
     if mention is None:
         return None
     content = sorted(set(draft.content))
-    spans = tuple(TextSpan(a, b, doc.text[a:b]) for a, b in content if b > a)
+    spans = tuple(TextSpan(a, b, text[a:b]) for a, b in content if b > a)
     addressee = None
     if cue is not None:
         target = addressee_head(cue)
@@ -101,7 +114,7 @@ def _quote(doc: Doc, draft: Draft, segments: list[Segment], coref: Coref) -> Quo
     mentions = tuple(dict.fromkeys(a for _, a in in_content))
     return Quote(
         content=spans,
-        kind=_kind(doc, draft, segments),
+        kind=_kind(text, draft, segments),
         speaker=mention,
         speaker_name=ref.name if ref is not None else None,
         speaker_actor=ref.actor_id if ref is not None else None,

@@ -27,6 +27,8 @@ class Lexicon:
     object_cues: frozenset[str]
     object_preps: frozenset[str]
     colon_labels: frozenset[str]
+    naming: frozenset[str]
+    nouns: frozenset[str]
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -56,6 +58,8 @@ def lexicon() -> Lexicon:
         object_cues=_words(data, "object_cues"),
         object_preps=_words(data, "object_preps"),
         colon_labels=_words(data, "colon_labels"),
+        naming=_words(data, "naming"),
+        nouns=_words(data, "nouns"),
     )
 
 
@@ -65,7 +69,8 @@ def is_cue_verb(token: Token, lex: Lexicon, with_clause: bool = False) -> bool:
         return False
     lemma = token.lemma_.lower()
     if lemma in lex.particles:
-        return any(c.dep_ == "prt" and c.lower_ in lex.particles[lemma] for c in token.children)
+        nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+        return nxt in lex.particles[lemma] or any(c.lower_ in lex.particles[lemma] for c in token.children)
     if lemma in lex.speech:
         return True
     return with_clause and lemma in lex.belief
@@ -101,9 +106,7 @@ def speaker_head(cue: Token) -> Token | None:
     for _ in range(4):
         subject = _subject(token)
         if subject is not None:
-            if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
-                return token.head
-            return subject
+            return subject  # a relative "who" is kept: the text names the speaker there
         if token.dep_ == "relcl":
             return token.head
         if token.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep", "acl") and token.head != token:
@@ -121,8 +124,14 @@ def noun_phrase(head: Token) -> Span:
             start = min(start, child.left_edge.i)
     end = head.i + 1
     for child in head.rights:
-        if child.dep_ in ("compound", "flat", "nummod") or (child.dep_ == "prep" and child.lower_ == "of"):
+        if child.dep_ in ("compound", "flat", "nummod"):
             end = max(end, child.right_edge.i + 1)
+        elif child.dep_ == "prep" and child.lower_ == "of":  # "Doug Miller of Milltech Marine"
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    end = max(end, noun_phrase(obj).end)
+    while end > head.i + 1 and (head.doc[end - 1].is_punct or head.doc[end - 1].is_space):
+        end -= 1
     return head.doc[start:end]
 
 
@@ -130,12 +139,18 @@ def addressee_head(cue: Token) -> Token | None:
     """Who is spoken to: "tells TRT World", "telling Pezeshkian", "said to his counterpart"."""
     lemma = cue.lemma_.lower()
     for child in cue.children:
-        if child.dep_ in ("dative",) or (child.dep_ == "dobj" and lemma in ("tell", "ask", "urge", "assure", "warn")):
+        if child.dep_ in ("dative",) or (
+            child.dep_ == "dobj" and lemma in ("tell", "ask", "urge", "assure", "warn")
+        ):
             if child.dep_ == "dative" and child.pos_ == "ADP":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 return objects[0] if objects else None
             return child
-        if child.dep_ == "prep" and child.lower_ == "to" and lemma in ("say", "write", "speak", "explain", "complain"):
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "to"
+            and lemma in ("say", "write", "speak", "explain", "complain")
+        ):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
@@ -152,6 +167,20 @@ def complement(cue: Token) -> Token | None:
             for grand in child.children:
                 if grand.dep_ == "ccomp":
                     return grand
+    return None
+
+
+def noun_cue(token: Token, lex: Lexicon) -> tuple[Token, Token] | None:
+    """(source, clause) for "X's claim that ..." / "a Times report that ...", else None."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.nouns:
+        return None
+    clauses = [c for c in token.children if c.dep_ in ("acl", "ccomp")]
+    clause = next((c for c in clauses if any(g.lower_ == "that" for g in c.children)), None)
+    if clause is None:
+        return None
+    for child in token.lefts:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in ("PERSON", "ORG")):
+            return child, clause
     return None
 
 
@@ -172,7 +201,9 @@ def object_range(cue: Token, lex: Lexicon) -> tuple[int, int] | None:
     doc = cue.doc
     if parts[0].dep_ == "prep" and parts[0].i == start:  # "called for X": the content is X
         start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”’\"'" or doc[end - 1].is_space):
+    while end > start and (
+        (doc[end - 1].is_punct and doc[end - 1].text not in "”’\"'") or doc[end - 1].is_space
+    ):
         end -= 1
     return (start, end) if end > start else None
 
@@ -187,8 +218,10 @@ def clause_range(head: Token, skip: Token | None = None) -> tuple[int, int]:
             start = s1
         if s0 < end <= s1:
             end = s0
-    while start < end and (doc[start].is_punct and doc[start].text not in "“‘\"'" or doc[start].is_space):
+    while start < end and ((doc[start].is_punct and doc[start].text not in "“‘\"'") or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”’\"'" or doc[end - 1].is_space):
+    while end > start and (
+        (doc[end - 1].is_punct and doc[end - 1].text not in "”’\"'") or doc[end - 1].is_space
+    ):
         end -= 1
     return start, end

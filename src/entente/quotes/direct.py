@@ -15,16 +15,25 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from entente.quotes.cues import Lexicon, according_to, is_cue_verb, speaker_head
-from entente.quotes.draft import Draft, frame, is_statement
+from entente.quotes.draft import Draft, frame, is_statement, token_at
 from entente.quotes.layout import dash_speaker
 from entente.quotes.marks import Segment, paragraphs
 
 MIN_WORDS = 4  # shorter quoted stretches without a cue of their own are names or scare quotes
+LONE_WORDS = 8  # a quote this long with no cue at all is given to the person the text is about
 SHORT_REACH = 4  # a short quote's cue must be this close: “Yes,” he said
+RIGHT_AFTER_STOP = 6  # after a quote ending in a full stop only a short "X said." attributes it
 
 
-def _cue_in(tokens: list[Token], lex: Lexicon, side: str, reach: int = 1000) -> tuple[Token, Token] | None:
-    """(cue, speaker head) nearest to the quote among ``tokens`` (ordered by position), within ``reach`` words."""
+def _cue_in(
+    tokens: list[Token], lex: Lexicon, side: str, reach: int = 1000, quote_at: int | None = None
+) -> tuple[Token, Token] | None:
+    """(cue, speaker head) nearest to the quote among ``tokens``, within ``reach`` words.
+
+    After a quote only the speaker may stand between it and the cue ("“...,” the
+    minister told"): another verb or a conjunction ends the search. Before a
+    quote the cue's phrase must reach the quote (token index ``quote_at``).
+    """
     ordered = list(reversed(tokens)) if side == "left" else tokens
     for tok in ordered[:reach]:
         if tok.lower_ in {w[0] for w in lex.according}:
@@ -33,6 +42,10 @@ def _cue_in(tokens: list[Token], lex: Lexicon, side: str, reach: int = 1000) -> 
                 return tok, source
             continue
         if not is_cue_verb(tok, lex):
+            if side == "right" and tok.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ"):
+                return None
+            continue
+        if side == "left" and quote_at is not None and tok.right_edge.i < quote_at - 2:
             continue
         speaker = speaker_head(tok)
         if speaker is None or speaker.lower_ in ("it", "there"):
@@ -59,10 +72,10 @@ def _colon_speaker(tokens: list[Token]) -> Token | None:
 
 
 def attribute(
-    doc: Doc, lex: Lexicon, segments: list[Segment], taken: set[int], drafts: list[Draft]
+    doc: Doc, text: str, lex: Lexicon, segments: list[Segment], taken: set[int], drafts: list[Draft]
 ) -> list[Draft]:
-    """Drafts for the segments not in ``taken``; may also extend ``drafts`` in place."""
-    paras = paragraphs(doc.text)
+    """Drafts for the segments not in ``taken`` (``text`` is ``doc.text``); may extend ``drafts`` in place."""
+    paras = paragraphs(text)
     new: list[Draft] = []
     by_chain: dict[int, Draft] = {d_seg: d for d in drafts for d_seg in _chains(d, segments)}
     for i, seg in enumerate(segments):
@@ -80,18 +93,24 @@ def attribute(
         if left and left[-1].text in (",", ":"):  # "X said, “...”" / "X said: “...”"
             sides.reverse()
         reach = 1000 if is_statement(doc, seg, MIN_WORDS) else SHORT_REACH
+        if reach == SHORT_REACH and text[seg.inner_end - 1 : seg.inner_end] not in (",", "!", "?"):
+            sides = [("left", left)]  # a short quote takes a cue after it only as “Yes,” she said
+        if text[seg.inner_end - 1 : seg.inner_end] in (".", "!", "?") and len(right) > RIGHT_AFTER_STOP:
+            sides = [side for side in sides if side[0] == "left"]  # “... .” Another sentence begins.
+        quote_at = token_at(doc, seg.start)
         for side, tokens in sides:
-            found = _cue_in(tokens, lex, side, reach)
+            found = _cue_in(tokens, lex, side, reach, quote_at)
             if found:
                 break
         if found is None and seg.depth == 0:
             colon = _colon_speaker(left)
-            found = (left[-1], colon) if colon is not None else dash_speaker(right)
+            found = (left[-1], colon) if colon is not None else dash_speaker(doc, text, seg.end)
         if seg.depth == 1:
             if found is not None:
                 new.append(Draft([(seg.start, seg.end)], found[0], found[1], [i]))
             continue
-        if not is_statement(doc, seg, MIN_WORDS) and found is None:
+        short = not is_statement(doc, seg, MIN_WORDS)
+        if short and (found is None or found[0].lemma_.lower() in lex.naming):
             continue
         if found is not None and is_statement(doc, seg, 2):
             draft = Draft([(seg.start, seg.end)], found[0], found[1], [i])
@@ -106,7 +125,7 @@ def attribute(
             host.segments.append(i)
             by_chain[seg.chain] = host
             continue
-        if seg.paragraph > 0 and doc.text[paras[seg.paragraph - 1][1] - 1] == ":":  # "He continued:"
+        if seg.paragraph > 0 and text[paras[seg.paragraph - 1][1] - 1] == ":":  # "He continued:"
             found = _cue_in(frame(doc, seg, *paras[seg.paragraph - 1], "left"), lex, "left")
             if found is not None:
                 draft = Draft([(seg.start, seg.end)], found[0], found[1], [i])
@@ -118,6 +137,12 @@ def attribute(
             draft = Draft([(seg.start, seg.end)], None, None, [i], speaker_from=prev)
             new.append(draft)
             by_chain[seg.chain] = draft
+        elif is_statement(doc, seg, LONE_WORDS):
+            subject = _recent_subject(doc, seg, segments, paras)
+            if subject is not None:
+                draft = Draft([(seg.start, seg.end)], None, subject, [i])
+                new.append(draft)
+                by_chain[seg.chain] = draft
     return new
 
 
@@ -125,7 +150,9 @@ def _chains(draft: Draft, segments: list[Segment]) -> list[int]:
     return [segments[i].chain for i in draft.segments if segments[i].depth == 0]
 
 
-def _bounds(seg: Segment, index: int, segments: list[Segment], paras: list[tuple[int, int]]) -> tuple[int, int]:
+def _bounds(
+    seg: Segment, index: int, segments: list[Segment], paras: list[tuple[int, int]]
+) -> tuple[int, int]:
     """Where the frame of ``seg`` may reach: its paragraph (or its enclosing quote), between neighbours."""
     if seg.parent is not None:
         parent = segments[seg.parent]
@@ -162,3 +189,20 @@ def _previous_paragraph_quote(
     pstart, pend = paras[seg.paragraph - 1]
     candidates = [d for d in drafts if any(pstart <= a < pend for a, _ in d.content)]
     return max(candidates, key=lambda d: d.start) if candidates else None
+
+
+def _recent_subject(
+    doc: Doc, seg: Segment, segments: list[Segment], paras: list[tuple[int, int]]
+) -> Token | None:
+    """The person last named as a subject, outside quotes, in this paragraph or the one before."""
+    lo = paras[max(0, seg.paragraph - 1)][0]
+    quoted = [(s.start, s.end) for s in segments if s.depth == 0]
+    best = None
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or not lo <= ent.start_char < seg.start:
+            continue
+        if any(a <= ent.start_char < b for a, b in quoted):
+            continue
+        if ent.root.dep_ in ("nsubj", "nsubjpass"):
+            best = ent.root
+    return best

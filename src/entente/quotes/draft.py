@@ -86,6 +86,8 @@ def is_statement(doc: Doc, seg: Segment, min_words: int) -> bool:
     words = [t for t in span if t.is_alpha]
     if len(words) < min_words:
         return False
+    if all(t.text[:1].isupper() for t in words):  # every word capitalised: a title ("All Bets Are Off")
+        return False
     title_case = all(t.text[:1].isupper() or t.is_stop for t in words)
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
     return has_verb or not title_case

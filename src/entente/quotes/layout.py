@@ -13,26 +13,33 @@ from spacy.tokens import Doc, Token
 from entente.quotes.draft import Draft
 from entente.quotes.marks import paragraphs
 
-DASHES = {"―", "—", "–", "-", "--"}
+_DASH = re.compile(r"[ \t]*(―|—|–|--?)[ \t]*(?=[A-Z])")
 _COLON_LINE = re.compile(r"[\"“']?\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})\s?:\s+(\S.*)")
 
 
-def dash_speaker(right: list[Token]) -> tuple[Token, Token] | None:
-    """(dash, name head) for a quote followed by "― Name"."""
-    words = [t for t in right if not t.is_space]
-    if len(words) < 2 or words[0].text not in DASHES or words[1].pos_ != "PROPN":
+def dash_speaker(doc: Doc, text: str, end: int) -> tuple[Token, Token] | None:
+    """(dash, name head) for a quote that ends at ``end`` and is followed by "― Name"."""
+    m = _DASH.match(text, end)
+    if m is None:
         return None
-    name_end = 1
-    while name_end + 1 < len(words) and words[name_end + 1].pos_ == "PROPN":
-        name_end += 1
-    return words[0], words[name_end]
+    span = doc.char_span(m.end(1), min(len(text), m.end(1) + 80), alignment_mode="expand")
+    dash = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if span is None or dash is None:
+        return None
+    words = [t for t in span if not t.is_space]
+    if not words or words[0].pos_ != "PROPN":
+        return None
+    last = 0
+    while last + 1 < len(words) and words[last + 1].pos_ == "PROPN":
+        last += 1
+    return dash[-1], words[last]
 
 
-def colon_drafts(doc: Doc, labels: frozenset[str]) -> list[Draft]:
+def colon_drafts(doc: Doc, text: str, labels: frozenset[str]) -> list[Draft]:
     """ "Pat Caddell: Democrat Voters Worried ..." and transcript lines "PENCE: Well, look, ..."."""
     drafts = []
-    for start, end in paragraphs(doc.text):
-        m = _COLON_LINE.match(doc.text, start, end)
+    for start, end in paragraphs(text):
+        m = _COLON_LINE.match(text, start, end)
         if m is None or m.group(1).lower() in labels:
             continue
         name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
@@ -45,7 +52,7 @@ def colon_drafts(doc: Doc, labels: frozenset[str]) -> list[Draft]:
         colon = doc.char_span(m.end(1), m.start(2), alignment_mode="expand")
         cue = next((t for t in colon or () if t.text == ":"), None) if colon is not None else None
         text_end = end
-        while text_end > content_start and doc.text[text_end - 1] in " \t\"”":
+        while text_end > content_start and text[text_end - 1] in ' \t"”':
             text_end -= 1
         drafts.append(Draft([(content_start, text_end)], cue, name[-1]))
     return drafts

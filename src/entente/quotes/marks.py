@@ -52,7 +52,9 @@ def _role(mark: str, text: str, pos: int, end: int, is_open: bool) -> str | None
     before = text[pos - 1] if pos > 0 else " "
     after = text[end] if end < len(text) else " "
     if mark in _OPENERS:
-        return "close" if is_open and not before.isspace() and (after.isspace() or after in ".,;:") else "open"
+        return (
+            "close" if is_open and not before.isspace() and (after.isspace() or after in ".,;:") else "open"
+        )
     if mark in _CLOSERS:
         if is_open:
             return "close"
@@ -72,7 +74,12 @@ def _singles(text: str, start: int, end: int) -> list[tuple[int, int]]:
         ch = text[i]
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        if opened is None and ch in _SINGLE_OPEN and (before.isspace() or before in "(“\"—") and after.isalnum():
+        if (
+            opened is None
+            and ch in _SINGLE_OPEN
+            and (before.isspace() or before in '(“"—')
+            and after.isalnum()
+        ):
             opened = i
         elif opened is not None and ch in _SINGLE_CLOSE and not after.isalnum() and i - opened > 2:
             found.append((opened, i + 1))
@@ -90,10 +97,15 @@ def find_segments(text: str) -> list[Segment]:
         outer: list[Segment] = []
         carried = chain_open
         chain_open = None
+        nested = 0  # curly quotes inside curly quotes: “... what he calls “hell” than ...”
         for m in _DOUBLE.finditer(text, pstart, pend):
             role = _role(m.group(), text, m.start(), m.end(), opened is not None)
             if role == "open" and opened is None:
                 opened = (m.start(), m.end())
+            elif role == "open" and m.group() in _OPENERS and text[m.start() - 1].isspace():
+                nested += 1
+            elif role == "close" and opened is not None and nested:
+                nested -= 1
             elif role == "close" and opened is not None:
                 outer.append(Segment(opened[0], m.end(), opened[1], m.start(), p))
                 opened = None
@@ -103,7 +115,7 @@ def find_segments(text: str) -> list[Segment]:
                 stop -= 1
             outer.append(Segment(opened[0], stop, opened[1], stop, p, closed=False))
         for i, seg in enumerate(outer):
-            if i == 0 and carried is not None and text[pstart:seg.start].strip() == "":
+            if i == 0 and carried is not None and text[pstart : seg.start].strip() == "":
                 seg.chain = carried
             else:
                 seg.chain = next_chain
@@ -111,7 +123,9 @@ def find_segments(text: str) -> list[Segment]:
         if outer and not outer[-1].closed:
             chain_open = outer[-1].chain
         if not outer and not _DOUBLE.search(text, pstart, pend):  # British style: single marks
-            outer = [Segment(a, b, a + 1, b - 1, p, chain=next_chain) for a, b in _singles(text, pstart, pend)]
+            outer = [
+                Segment(a, b, a + 1, b - 1, p, chain=next_chain) for a, b in _singles(text, pstart, pend)
+            ]
             next_chain += len(outer)
         for seg in outer:
             index = len(segments)

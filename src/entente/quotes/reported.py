@@ -16,6 +16,7 @@ from entente.quotes.cues import (
     clause_range,
     complement,
     is_cue_verb,
+    noun_cue,
     object_range,
     speaker_head,
 )
@@ -37,11 +38,9 @@ def _sentence_without(doc: Doc, cue: Token) -> tuple[int, int] | None:
     phrase = list(cue.subtree)
     sent = cue.sent
     first, last = phrase[0].i, phrase[-1].i
-    if first - sent.start > sent.end - 1 - last:  # closes it: the words before
-        head = doc[sent.start : first]
-    else:
-        head = doc[last + 1 : sent.end]
-    words = [t for t in head if not (t.is_punct and t.text not in "“”\"") and not t.is_space]
+    closes = first - sent.start > sent.end - 1 - last  # then the content is the words before it
+    head = doc[sent.start : first] if closes else doc[last + 1 : sent.end]
+    words = [t for t in head if not (t.is_punct and t.text not in '“”"') and not t.is_space]
     if len(words) < 3:
         return None
     return words[0].idx, words[-1].idx + len(words[-1].text)
@@ -65,8 +64,10 @@ def _at_clause_edge(cue: Token) -> bool:
     """ "According to X, ..." opens or closes its sentence, not a phrase inside a noun phrase."""
     phrase = list(cue.subtree)
     sent = cue.sent
-    before = [t for t in sent if t.i < phrase[0].i and not (t.is_punct or t.dep_ in ("cc", "advmod"))]
-    after = [t for t in sent if t.i > phrase[-1].i and not t.is_punct]
+    before = [
+        t for t in sent if t.i < phrase[0].i and not (t.is_punct or t.is_space or t.dep_ in ("cc", "advmod"))
+    ]
+    after = [t for t in sent if t.i > phrase[-1].i and not (t.is_punct or t.is_space)]
     return not before or not after
 
 
@@ -102,13 +103,10 @@ _QUANTIFIERS = {"some", "many", "most", "few", "several", "both", "all", "any", 
 
 
 def _vague(subject: Token) -> bool:
-    """ "some experts", "many analysts", "observers": no one in particular."""
-    if subject.ent_type_ or subject.pos_ in ("PROPN", "PRON"):
-        return subject.lower_ in _QUANTIFIERS
-    if any(c.lower_ in _QUANTIFIERS for c in subject.children) or subject.lower_ in _QUANTIFIERS:
+    """ "some experts", "many analysts", "several officials": no one in particular."""
+    if subject.lower_ in _QUANTIFIERS:
         return True
-    plural = subject.tag_ in ("NNS", "NNPS")
-    return plural and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in subject.children)
+    return not subject.ent_type_ and any(c.lower_ in _QUANTIFIERS for c in subject.children)
 
 
 def _definite(subject: Token) -> bool:
@@ -134,12 +132,24 @@ def cue_drafts(doc: Doc, lex: Lexicon, segments: list[Segment]) -> list[Draft]:
             if rng is not None:
                 drafts.append(Draft([rng], tok, source, according=True))
             continue
-        objective = tok.pos_ == "VERB" and tok.lemma_.lower() in lex.object_cues
+        owned = noun_cue(tok, lex)
+        if owned is not None and not inside(owned[0].idx, quoted):
+            rng = _content_range(doc, owned[1])
+            if rng is not None:
+                drafts.append(Draft([rng], tok, owned[0]))
+            continue
+        objective = (
+            tok.pos_ == "VERB" or tok.tag_.startswith("VB")
+        ) and tok.lemma_.lower() in lex.object_cues
         if not (is_cue_verb(tok, lex, with_clause=True) or objective):
             continue
         clause = complement(tok)
         speaker = speaker_head(tok)
-        if speaker is None or speaker.lower_ in _NOT_SPEAKERS or inside(speaker.idx, quoted):
+        if speaker is None or inside(speaker.idx, quoted):
+            continue
+        document = speaker.lower_ == "it" and speaker.head == tok and is_cue_verb(tok, lex)  # "It says ..."
+        relative = speaker.lower_ in ("that", "which") and speaker.head.dep_ == "relcl"
+        if speaker.lower_ in _NOT_SPEAKERS and not (document or relative):
             continue
         if clause is None:
             rng = _object_content(doc, tok, speaker, lex)
@@ -150,18 +160,37 @@ def cue_drafts(doc: Doc, lex: Lexicon, segments: list[Segment]) -> list[Draft]:
         if rng is None or rng[0] <= speaker.idx < rng[1]:
             continue
         drafts.append(Draft([rng], tok, speaker))
+    drafts = _drop_nested(doc, drafts)
     for draft in drafts:
         _join_segments(draft, segments)
-    return _drop_nested(drafts)
+    return drafts
 
 
-def _drop_nested(drafts: list[Draft]) -> list[Draft]:
-    """A cue inside another attribution's content is part of what was said ("he said he believes")."""
+def _drop_nested(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Cues inside another attribution's content.
+
+    A cue with a subject of its own is part of what was said ("he said he
+    believes ...") and goes. A participle that goes on the same speaker's
+    words ("..., saying that ...", "adding ...") is an attribution of its own:
+    it stays, and the enclosing content stops before it.
+    """
+    text = doc.text
     kept = []
     for d in drafts:
         assert d.cue is not None
         pos = d.cue.idx
-        if any(o is not d and o.content[0][0] <= pos < o.content[-1][1] for o in drafts):
+        outer = [o for o in drafts if o is not d and o.content[0][0] <= pos < o.content[-1][1]]
+        if not outer:
+            kept.append(d)
             continue
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in d.cue.children)
+        if own_subject or d.according or d.cue.dep_ not in ("advcl", "conj"):
+            continue
+        cut = d.cue.left_edge.idx
+        for o in outer:
+            end = cut
+            while end > o.content[0][0] and text[end - 1] in " ,;—–-":
+                end -= 1
+            o.content = [(a, min(b, end)) for a, b in o.content if a < end]
         kept.append(d)
-    return kept
+    return [d for d in kept if d.content and d.content[0][1] - d.content[0][0] > 2]

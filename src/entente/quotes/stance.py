@@ -34,7 +34,9 @@ def _clause(token: Token) -> Token:
     return head
 
 
-def stance(doc: Doc, content: list[tuple[int, int]], mentions: list[tuple[int, str]]) -> list[tuple[str, float]]:
+def stance(
+    doc: Doc, content: list[tuple[int, int]], mentions: list[tuple[int, str]]
+) -> list[tuple[str, float]]:
     """(actor id, -1..+1) for each actor of ``mentions`` (char position, id) inside ``content``."""
     positive, negative, negations = _lexicon()
     scores: dict[str, list[float]] = {}
