@@ -211,13 +211,31 @@ ARGUMENTS = [
     ("Iran's response to Israel's attack was swift.", {("IRN", "ISR", "ASSAULT"), ("ISR", "IRN", "ASSAULT")}),
     ("Iran supplied Russia with drones.", {("IRN", "RUS", "AID")}),
     ("Protesters in Iraq demonstrated against the United States.", {("IRQ", "USA", "PROTEST")}),
+    (
+        "Egypt and Qatar are mediating between Israel and Hamas.",
+        {("EGY", "ISR", "CONSULT"), ("QAT", "HAMAS", "CONSULT")},
+    ),
+    ("Iran launched about 180 ballistic missiles at Israel.", {("IRN", "ISR", "ASSAULT")}),
+    ("Saudi Arabia and Iran restored diplomatic relations.", {("SAU", "IRN", "COOPERATE")}),
+    ("China and Russia held joint naval exercises.", {("CHN", "RUS", "COOPERATE")}),
+    ("Russian banks were hit by EU sanctions.", {("EU", "RUS", "SANCTION")}),
+    (
+        "The Gambia announced its withdrawal from the International Criminal Court.",
+        {("GMB", "ICC", "REJECT")},
+    ),
+    ("The Islamic State claimed responsibility for a bombing in Pakistan.", {("ISIS", "PAK", "ASSAULT")}),
+    ("The Syrian army advanced with the support of the Russian air force.", {("RUS", "SYR", "SUPPORT")}),
+    (
+        "Russia and Iran do not want to put pressure on Syria.",
+        {("RUS", "SYR", "COERCE"), ("IRN", "SYR", "COERCE")},
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), ARGUMENTS)
 def test_arguments(nlp: Language, text: str, expected: set[tuple[str, str, str]]) -> None:
     found = {(s, t, ty) for s, t, ty, _ in events(nlp, text)}
-    found |= {(t, s, ty) for s, t, ty in found if ty == "CONSULT"}  # mutual: either order
+    found |= {(t, s, ty) for s, t, ty in found if ty in ("CONSULT", "COOPERATE", "AGREE")}  # mutual
     assert expected <= found
 
 
@@ -228,6 +246,8 @@ NO_EVENT = [
     "Iranian support matters.",  # no target
     "Turkey discussed Libya-Greece relations.",  # the object of "discuss" is a topic
     'Russia\'s "special military operation" in Ukraine continues.',  # scare quotes
+    "Mali and Chad are fighting militants.",  # a shared opponent, not each other
+    "China ships furniture to Switzerland.",  # trade, not aid
 ]
 
 
@@ -251,7 +271,9 @@ def test_event_fields(nlp: Language) -> None:
 
 
 def test_definite_description_is_the_same_event(nlp: Language) -> None:
-    doc = nlp(pipeline.make_doc(nlp, "Putin met Erdogan on Monday. The Putin-Erdogan meeting was short.", PUB))
+    doc = nlp(
+        pipeline.make_doc(nlp, "Putin met Erdogan on Monday. The Putin-Erdogan meeting was short.", PUB)
+    )
     consult = [e for e in doc._.events if e.type == "CONSULT"]
     assert len(consult) == 1 and consult[0].trigger.text == "met"
 

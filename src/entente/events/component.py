@@ -35,7 +35,7 @@ def text_span(doc: Doc, start: int, end: int) -> Span:
 class EventsComponent:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lex = lexicon or load_lexicon()
-        self.status = StatusReader(StatusCues.from_data(self.lex.cues))
+        self.status = StatusReader(StatusCues.from_data(self.lex.cues), self.lex.light_verbs)
         cues = self.lex.cues
         self.proverb_advs = frozenset(cues.get("proverb_advs") or ())
         self.anaphoric_subjects = frozenset(cues.get("anaphoric_subjects") or ())

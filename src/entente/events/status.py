@@ -87,8 +87,9 @@ def speaker_name(verb: Token) -> str | None:
 
 
 class StatusReader:
-    def __init__(self, cues: StatusCues) -> None:
+    def __init__(self, cues: StatusCues, light_verbs: frozenset[str] = frozenset()) -> None:
         self.cues = cues
+        self.light_verbs = light_verbs  # their object event shares their status
 
     def _local(self, tok: Token, found: _Found, negating_ok: bool = True) -> None:
         """Cues on one predicate: its negation, modals, 'has yet to', 'according to'."""
@@ -227,7 +228,7 @@ class StatusReader:
                 found.hypothetical = True
             elif lemma in self.cues.negating_heads:
                 found.negated = True
-            else:  # "launched an attack": the light verb's own status
+            elif lemma in self.light_verbs:  # "launched an attack": the light verb's own status
                 status, who = self.read(head)
                 if status == "negated":
                     found.negated = True

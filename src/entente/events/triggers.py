@@ -85,6 +85,8 @@ class Linker:
     def subject(self, verb: Token, depth: int = 0) -> list[str]:
         """Actors of the verb's subject, inherited through control and coordination."""
         subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+        # "Egypt and Qatar are mediating": the subject sometimes hangs under the auxiliary
+        subj += [g for c in verb.children if c.dep_ == "aux" for g in c.children if g.dep_ in SUBJ_DEPS]
         if subj:
             return _dedupe([a for s in subj for a in self.np(s)])
         if any(c.dep_ == "nsubjpass" for c in verb.children) or depth > 3:

@@ -122,6 +122,8 @@ def noun_phrase(head: Token) -> Span:
     for child in head.lefts:
         if child.dep_ not in ("punct", "cc", "prep"):
             start = min(start, child.left_edge.i)
+    while start < head.i and not (head.doc[start].text[:1].isalnum() or head.doc[start].text[:1] in "@#"):
+        start += 1
     end = head.i + 1
     for child in head.rights:
         if child.dep_ in ("compound", "flat", "nummod"):

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from entente.quotes.draft import Draft
 from entente.quotes.marks import paragraphs
 
-_DASH = re.compile(r"[ \t]*(―|—|–|--?)[ \t]*(?=[A-Z])")
+_DASH = re.compile(r"[^\S\n]*(―|—|–|--?)[^\S\n]*(?=[A-Z])")
 _COLON_LINE = re.compile(r"[\"“']?\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})\s?:\s+(\S.*)")
 
 
@@ -27,12 +27,17 @@ def dash_speaker(doc: Doc, text: str, end: int) -> tuple[Token, Token] | None:
     if span is None or dash is None:
         return None
     words = [t for t in span if not t.is_space]
-    if not words or words[0].pos_ != "PROPN":
+    if not words or not _name_word(words[0]):
         return None
     last = 0
-    while last + 1 < len(words) and words[last + 1].pos_ == "PROPN":
+    while last + 1 < len(words) and _name_word(words[last + 1]) and "\n" not in words[last].whitespace_:
         last += 1
     return dash[-1], words[last]
+
+
+def _name_word(token: Token) -> bool:
+    """A word of a name: capitalised ("Jacklyn"), an initial ("G.") or a particle the NER tags PROPN."""
+    return token.pos_ == "PROPN" or (token.text[:1].isupper() and token.is_alpha)
 
 
 def colon_drafts(doc: Doc, text: str, labels: frozenset[str]) -> list[Draft]:

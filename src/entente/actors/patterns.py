@@ -1,0 +1,153 @@
+"""Pattern rules of the actor component: phrases that stand for an actor.
+
+"Putin's government", "Pezeshkian's Iran" and "the Trump administration"
+stand for the leader's state (looked up on the article's date); "Yemen's
+Houthi movement" is the armed group; "the German government", "Cuba's
+government" and "the Turkish Ministry of Foreign Affairs" are the state's
+government; forms inside tokens the tokeniser left whole ("U.S.-Mexico").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from entente.actors.context import POSSESSIVE, entity_over
+from entente.actors.kb import KnowledgeBase
+from entente.records import ActorMention, Span
+
+THE = {"the", "The"}
+Found = list[tuple[SpacySpan, str, str, str]]  # (span, actor id, form, method)
+
+
+class PatternRules:
+    """Mixin of :class:`~entente.actors.component.ActorsComponent`: the phrase patterns."""
+
+    kb: KnowledgeBase
+    institutions: frozenset[str]
+    institutions_lower: frozenset[str]
+    leader_heads: frozenset[str]
+    leader_suffixes: frozenset[str]
+    container_ok: frozenset[str]
+    feature_before: frozenset[str]
+    feature_after: frozenset[str]
+    person_before: frozenset[str]
+    capital_named_after: frozenset[str]
+    name_continuations_ok: frozenset[str]
+    place_prepositions: frozenset[str]
+    honorifics: frozenset[str]
+    state_institution_heads: frozenset[str]
+    head_lengths: list[int]
+
+    def _hyphen_parts(self, tok: Token) -> list[ActorMention]:
+        """Forms inside one token the tokeniser did not split: "U.S.-Mexico" (unambiguous forms only)."""
+        out = []
+        offset = tok.idx
+        for part in tok.text.split("-"):
+            forms = [f for f in self.kb.lookup(part) if not f.ambiguous] if part else []
+            if forms:
+                form = forms[0]
+                kind = self.kb.actor(form.actor_id).kind
+                span = Span(offset, offset + len(part), part)
+                out.append(
+                    ActorMention(span, form.actor_id, kind, form.text, form.method, tok.ent_type_ or None)
+                )
+            offset += len(part) + 1
+        return out
+
+    def _leader_actor(self, tokens: SpacySpan, doc: Doc) -> str | None:
+        info = self.kb.leader(tokens.text, doc._.published)
+        if info is None and len(tokens) > 1:
+            # "President-Baschar al Assad": the surname alone, for someone in office then only
+            # (so that "Ian Smith" does not become a namesake of the knowledge base)
+            info = self.kb.leader(tokens[-1].text, doc._.published)
+            if info is not None and not info.current:
+                info = None
+        return info.actor_id if info else None
+
+    def _patterns(self, doc: Doc, found: Found) -> None:
+        """Leader and possessive patterns, appended to ``found`` as (span, id, form, method)."""
+        by_start = {s.start: (s, aid) for s, aid, _, _ in found}
+        ends = {s.end - 1 for s, *_ in found}
+        for i, tok in enumerate(doc):
+            # "<Name>'s government" / "<Name>'s Iran"
+            if tok.text in POSSESSIVE and i > 0 and doc[i - 1].pos_ == "PROPN" and i - 1 not in ends:
+                ent = entity_over(doc[i - 1 : i])
+                # the NER may take the "'s" into the name ("Ian Smith's"): the name ends before it
+                start = ent.start if ent is not None and ent.end in (i, i + 1) else i - 1
+                while start < i - 1 and doc[start].text in self.honorifics:
+                    start += 1  # "Mrs May's government"
+                name = doc[start:i]
+                aid = self._leader_actor(name, doc)
+                if aid is None and (ent is None or ent.label_ != "PERSON"):
+                    continue
+                head = by_start.get(i + 1)
+                if head is not None:
+                    found.append((doc[name.start : head[0].end], head[1], "leader's state", "pattern"))
+                elif aid and i + 1 < len(doc):
+                    for width in (2, 1):
+                        words = doc[i + 1 : i + 1 + width]
+                        if words.text in self.leader_heads:
+                            found.append((doc[name.start : words.end], aid, "leader's government", "pattern"))
+                            break
+            # "the Trump administration"
+            if tok.text in THE and i + 2 < len(doc):
+                for width in (1, 2):
+                    name = doc[i + 1 : i + 1 + width]
+                    after = doc[i + 1 + width : i + 3 + width]
+                    suffix = next(
+                        (
+                            doc[name.end : name.end + n]
+                            for n in (2, 1)
+                            if doc[name.end : name.end + n].text in self.leader_suffixes
+                        ),
+                        None,
+                    )
+                    if suffix is None or not name[0].is_title or not after:
+                        continue
+                    aid = self._leader_actor(name, doc)
+                    if aid:
+                        found.append((doc[i : suffix.end], aid, "leader's administration", "pattern"))
+                        break
+            # "Yemen's Houthi movement": a state's armed group (or an organisation of that state;
+            # "South Africa's ICC controversy" keeps both actors)
+            if tok.text in POSSESSIVE and i > 0:
+                owner = next((x for x in found if x[0].end == i), None)
+                group = by_start.get(i + 1)
+                if owner is not None and group is not None:
+                    actor = self.kb.actor(group[1])
+                    tied = actor.kind == "armed_group" or actor.of == owner[1]
+                    if tied and self.kb.actor(owner[1]).kind == "state":
+                        end = group[0].end
+                        if end < len(doc) and doc[end].lower_ in {"movement", "group", "militia", "rebels"}:
+                            end += 1
+                        found.append((doc[owner[0].start : end], group[1], "state's group", "pattern"))
+
+    def _institutions(self, doc: Doc, found: Found) -> None:
+        """State institutions as whole phrases: "the German government", "Cuba's government",
+        "the Turkish Ministry of Foreign Affairs" (not "a pro-Western government")."""
+        for span, aid, _, method in list(found):
+            if method not in {"name", "adjective", "capital"} or self.kb.actor(aid).kind != "state":
+                continue
+            end = span.end
+            if end < len(doc) and doc[end].text in POSSESSIVE:
+                end += 1  # "Cuba's government"
+                definite = True
+            else:
+                before = doc[span.start - 1] if span.start > 0 else None
+                definite = before is not None and before.text in THE
+            head = next(
+                (
+                    doc[end : end + n]
+                    for n in self.head_lengths
+                    if doc[end : end + n].text in self.state_institution_heads
+                ),
+                None,
+            )
+            if head is None:
+                continue
+            capitalised = head[0].is_title and not head[0].is_sent_start
+            if not (definite or capitalised):
+                continue
+            start = span.start - 1 if span.start > 0 and doc[span.start - 1].text in THE else span.start
+            found.append((doc[start : head.end], aid, doc[start : head.end].text, "pattern"))
