@@ -107,6 +107,26 @@ CONTAINMENT: list[tuple[str, dict[str, str | None]]] = [
     ("The Kurdish Syrian Democratic Forces took the town.", {"Syrian Democratic Forces": "SDF"}),
 ]
 
+# A state's government as one mention, the whole phrase: (sentence, exact mention text, id).
+INSTITUTIONS: list[tuple[str, str, str | None]] = [
+    ("A spokesperson for the German government condemned the attack.", "the German government", "DEU"),
+    ("The Russian government dismissed the claim.", "The Russian government", "RUS"),
+    ("The sanctions add pressure on Cuba's government.", "Cuba's government", "CUB"),
+    ("The Iranian regime denied any role.", "The Iranian regime", "IRN"),
+    (
+        "The Turkish Ministry of Foreign Affairs summoned the envoy.",
+        "The Turkish Ministry of Foreign Affairs",
+        "TUR",
+    ),
+    (
+        "The United States Department of Defense confirmed the strike.",
+        "The United States Department of Defense",
+        "USA",
+    ),
+    ("Moscow does not want Iran's regime to be replaced by a pro-Western government.", "Western", "WEST"),
+    ("Russian forces shelled the town.", "Russian", "RUS"),
+]
+
 AMBIGUITY: list[tuple[str, dict[str, str | None]]] = [
     ("Georgia signed an association agreement with the EU.", {"Georgia": "GEO", "EU": "EU"}),
     ("Officials in Tbilisi said Georgia would not recognise the vote.", {"Georgia": "GEO"}),
@@ -152,6 +172,13 @@ def test_leader_and_possessive_patterns(
 @pytest.mark.parametrize(("text", "expected"), CONTAINMENT)
 def test_containment(nlp: Language, text: str, expected: dict[str, str | None]) -> None:
     assert not problems(analyse(nlp, text), expected)
+
+
+@pytest.mark.parametrize(("text", "mention", "actor"), INSTITUTIONS)
+def test_state_institutions_are_one_mention(nlp: Language, text: str, mention: str, actor: str) -> None:
+    doc = analyse(nlp, text)
+    got = [(m.span.text, m.actor_id) for m in doc._.actor_mentions]
+    assert (mention, actor) in got, got
 
 
 @pytest.mark.parametrize(("text", "expected"), AMBIGUITY)
