@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_N ?= 40
 
-.PHONY: venv demo test lint typecheck pytest eval bench clean
+.PHONY: venv demo test lint typecheck pytest eval bench bench-quotes clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -38,5 +38,14 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_analyze.py
 
+# textacy is installed only for this benchmark, in a venv of its own
+.venv-bench/.installed: pyproject.toml
+	test -d .venv-bench || $(PY) -m venv .venv-bench
+	.venv-bench/bin/python -m pip install --quiet -e ".[model]" textacy==0.13.0
+	touch .venv-bench/.installed
+
+bench-quotes: .venv-bench/.installed
+	.venv-bench/bin/python bench/bench_quotes.py
+
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-bench build dist .pytest_cache .mypy_cache .ruff_cache

@@ -55,6 +55,11 @@ CASES: list[tuple[str, list[PersonRow]]] = [
         "Erdogan spoke to reporters. He said Turkey would not join the sanctions.",
         [("Erdoğan", "President", None, "TUR")],
     ),
+    # two forms of one full name are one person
+    (
+        "Stephen Bannon, the chief strategist, spoke first. Later Steve Bannon said the plan was ready.",
+        [("Stephen Bannon", "chief strategist", None, None)],
+    ),
     # NER labels this name as an organisation; a known given name tells it is a person
     (
         "“Our only friends are the army and the navy,” said Aleksandr Dugin, the Russian political "

@@ -67,6 +67,13 @@ CASES: list[tuple[str, Expected]] = [
         "will stay.”",
         [("Lopez", "We are not going anywhere", "direct")],
     ),
+    # a quote split by its cue and speaker is one quote
+    (
+        "“It is clear,” said Anna Berg, a fellow at the Kiel Institute, “that the talks have failed.”",
+        [("Berg", "It is clear", "direct")],
+    ),
+    # a parenthetical cue inside the sentence it attributes
+    ("The talks, Anna Berg said, would resume in March.", [("Berg", "The talks would resume", "reported")]),
     # a quote paragraph after a reported one takes its speaker from it
     (
         "Peter Hahn said on Tuesday that the economy would shrink.\n\n“We have never seen anything like "

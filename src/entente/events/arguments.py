@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from entente.records import Span
 
@@ -29,10 +30,16 @@ class ActorIndex:
         self.doc = doc
         self.by_token: dict[int, str] = {}
         self.states: set[str] = set()
+        self.former: dict[int, str] = {}  # former leaders: their state, for past events only
+        self.past = False  # set by the linker while it reads a past-tense trigger
+        kb = doc._.entente_kb
         for person in doc._.people or ():
             if person.actor_id:
                 for span in person.mentions:
                     self._mark(span, person.actor_id)
+            elif kb is not None and (info := kb.leader(person.name, doc._.published)) and info.actor_id:
+                for span in person.mentions:
+                    self._mark(span, info.actor_id, self.former)
         for mention in doc._.actor_mentions or ():
             if mention.actor_id:
                 self._mark(mention.span, mention.actor_id)
@@ -41,17 +48,18 @@ class ActorIndex:
         self._leaders()
 
     def _leaders(self) -> None:
-        """PERSON names the people layer left unresolved: a leader speaks for their state."""
+        """Leaders' names the people layer did not cover: a leader speaks for their state.
+
+        With the people layer present only hyphenated name compounds ("the
+        Putin-Pezeshkian meeting") are looked up; without it, every PERSON name.
+        """
         kb = self.doc._.entente_kb
         if kb is None:
             return
-        names = [ent for ent in self.doc.ents if ent.label_ == "PERSON"]
-        in_ents = {t.i for ent in self.doc.ents for t in ent}
-        names += [
-            self.doc[t.i : t.i + 1]
-            for t in self.doc
-            if t.i not in in_ents and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_title))
-        ]
+        names: list[SpacySpan] = []
+        if self.doc._.people is None:
+            names += [ent for ent in self.doc.ents if ent.label_ == "PERSON"]
+        names += [self.doc[t.i : t.i + 1] for t in self.doc if t.pos_ == "PROPN" and _hyphenated(t)]
         for ent in names:
             if any(t.i in self.by_token for t in ent):
                 continue
@@ -61,17 +69,28 @@ class ActorIndex:
                 for tok in ent:
                     self.by_token.setdefault(tok.i, info.actor_id)
 
-    def _mark(self, span: Span, actor_id: str) -> None:
+    def _mark(self, span: Span, actor_id: str, into: dict[int, str] | None = None) -> None:
         cs = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         if cs is None:
             return
         for tok in cs:
             if tok.is_punct or tok.lower_ in ("the", "'s", "’s"):
                 continue
-            self.by_token.setdefault(tok.i, actor_id)
+            (self.by_token if into is None else into).setdefault(tok.i, actor_id)
 
     def get(self, tok: Token) -> str | None:
-        return self.by_token.get(tok.i)
+        found = self.by_token.get(tok.i)
+        if found is None and self.past:  # "Obama visited Saudi Arabia in 2014"
+            found = self.former.get(tok.i)
+        return found
+
+
+def _hyphenated(tok: Token) -> bool:
+    """Whether ``tok`` is joined to a neighbour by a hyphen ("Putin-Pezeshkian")."""
+    doc = tok.doc
+    before = tok.i > 0 and doc[tok.i - 1].text in ("-", "–") and not doc[tok.i - 1].whitespace_
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "–") and not tok.whitespace_
+    return bool(before or after)
 
 
 def _dedupe(ids: Iterable[str]) -> list[str]:

@@ -228,14 +228,14 @@ class StatusReader:
                 found.hypothetical = True
             elif lemma in self.cues.negating_heads:
                 found.negated = True
-            elif lemma in self.light_verbs:  # "launched an attack": the light verb's own status
+            else:
                 status, who = self.read(head)
-                if status == "negated":
-                    found.negated = True
-                elif status == "hypothetical":
-                    found.hypothetical = True
-                elif status == "attributed":
-                    found.attributed, found.attributed_to = True, who
+                if lemma in self.light_verbs:  # "launched an attack": the light verb's own status
+                    found.negated |= status == "negated"
+                    if status == "attributed":
+                        found.attributed, found.attributed_to = True, who
+                # "try to secure an agreement"; not "avoids condemning the invasion"
+                found.hypothetical |= status == "hypothetical"
 
 
 def quote_speaker(doc: Doc, start: int, end: int) -> tuple[bool, str | None]:

@@ -319,6 +319,7 @@ class Linker:
                 continue
             lemma, lower = tok.lemma_.lower(), tok.lower_
             cand: Candidate | None = None
+            self.index.past = tok.tag_ in ("VBD", "VBN")
             if tok.pos_ == "VERB" and lemma in self.lex.verbs:
                 trig = select(tok, self.lex.verbs[lemma])
                 cand = self.verb(tok, trig, sent) if trig else None
@@ -330,6 +331,7 @@ class Linker:
                 cand = self.adjective(tok, trig) if trig else None
             if cand is not None:
                 out.append(cand)
+        self.index.past = False
         link_responses(out, sent)
         return [c for c in out if c.pairs()]
 

@@ -106,6 +106,26 @@ def _in_office(kb: Any, leader: Any, on: date | None) -> bool:
     return holder is not None and holder.name == leader.name
 
 
+def _same_person(a: str, b: str) -> bool:
+    """Two full names of one person: one ends the other ("Abo Rokba", "Mamoun Abo Rokba"), or the
+    same surname with given names that start alike ("Steve"/"Stephen")."""
+    x, y = a.lower().split(), b.lower().split()
+    if len(x) < 2 or len(y) < 2:
+        return False
+    if x[-len(y) :] == y or y[-len(x) :] == x:
+        return True
+    return x[-1] == y[-1] and x[0][:3] == y[0][:3]
+
+
+def _named(builder: _Builder) -> bool:
+    """A real name: a full name, or a single name with a role (the knowledge base gives leaders one).
+
+    A single word the NER took for a person and nothing else confirms ("Duma",
+    "Transbaikalia") is left out.
+    """
+    return len(builder.name.split()) > 1 or builder.role is not None
+
+
 def _acts(builder: _Builder, quoted: list[tuple[int, int]]) -> bool:
     """Does the person act or speak in the story? Named twice, or once as a subject or a source.
 
@@ -179,6 +199,10 @@ def find_people(doc: Doc) -> list[Person]:
         leader = _leader(kb, name.text, on)
         full = leader.name if leader is not None else name.text
         key = full.lower()
+        if key not in builders and len(full.split()) > 1:  # "Steve Bannon" after "Stephen Bannon"
+            for b in builders.values():
+                if _same_person(b.name, full):
+                    return b
         if key not in builders:
             for b in builders.values():  # "Vladimir Putin" after "Putin" was seen alone
                 if len(b.name.split()) == 1 and b.surname == full.split()[-1].lower():
@@ -208,7 +232,7 @@ def find_people(doc: Doc) -> list[Person]:
     coref = Coref(doc, people, quoted)
     _resolve_pronouns(doc, coref, builders, quoted)
     _describe(doc, coref, builders, words, quoted)
-    kept = [b for b in builders.values() if _acts(b, quoted)]
+    kept = [b for b in builders.values() if _acts(b, quoted) and _named(b)]
     kept.sort(key=lambda b: min(m.start_char for m in b.mentions))
     return [_person(b) for b in kept]
 

@@ -159,7 +159,11 @@ class Coref:
         words = [head.lower_] + [c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound")]
         for ent in reversed(self.doc.ents):
             name = ent.text.lower()
-            if ent.end_char <= before and ent.label_ in ("ORG", "GPE", "NORP") and all(w in name for w in words):
+            if (
+                ent.end_char <= before
+                and ent.label_ in ("ORG", "GPE", "NORP")
+                and all(w in name for w in words)
+            ):
                 name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
                 ids = actor_ids_in(self.doc, ent.start_char, ent.end_char)
                 return Referent(name, ids[0] if ids else None)

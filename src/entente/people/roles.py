@@ -177,7 +177,12 @@ def from_premodifiers(name: Span, words: RoleWords) -> RoleInfo:
             role = cand
             break
     if role is None and role_tokens and words.is_role(role_tokens[-1].lemma_):
-        role = role_tokens[-1].text
+        k = len(role_tokens) - 1  # the role noun with the nouns compounded to it: "press secretary"
+        while (
+            k > 0 and role_tokens[k - 1].dep_ == "compound" and role_tokens[k - 1].pos_ in ("NOUN", "PROPN")
+        ):
+            k -= 1
+        role = " ".join(t.text for t in role_tokens[k:])
     return RoleInfo(role=role, nationality=nationality)
 
 

@@ -113,6 +113,12 @@ def attribute(
         if short and (found is None or found[0].lemma_.lower() in lex.naming):
             continue
         if found is not None and is_statement(doc, seg, 2):
+            same_cue = [d for d in drafts + new if d.cue is not None and d.cue.i == found[0].i]
+            if same_cue:  # “It is clear,” said X, “that the talks failed.”: one quote
+                same_cue[0].content.append((seg.start, seg.end))
+                same_cue[0].segments.append(i)
+                by_chain[seg.chain] = same_cue[0]
+                continue
             draft = Draft([(seg.start, seg.end)], found[0], found[1], [i])
             new.append(draft)
             by_chain[seg.chain] = draft

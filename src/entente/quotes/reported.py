@@ -33,6 +33,13 @@ def _content_range(doc: Doc, head: Token, skip: Token | None = None) -> tuple[in
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
+def _words_range(words: list[Token]) -> tuple[int, int] | None:
+    words = [t for t in words if not (t.is_punct and t.text not in '“”"') and not t.is_space]
+    if not words:
+        return None
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
 def _sentence_without(doc: Doc, cue: Token) -> tuple[int, int] | None:
     """The sentence of "according to X" without that phrase (it opens or closes the sentence)."""
     phrase = list(cue.subtree)
@@ -40,10 +47,21 @@ def _sentence_without(doc: Doc, cue: Token) -> tuple[int, int] | None:
     first, last = phrase[0].i, phrase[-1].i
     closes = first - sent.start > sent.end - 1 - last  # then the content is the words before it
     head = doc[sent.start : first] if closes else doc[last + 1 : sent.end]
-    words = [t for t in head if not (t.is_punct and t.text not in '“”"') and not t.is_space]
-    if len(words) < 3:
+    if sum(1 for t in head if t.is_alpha) < 3:
         return None
-    return words[0].idx, words[-1].idx + len(words[-1].text)
+    return _words_range(list(head))
+
+
+def _around(doc: Doc, cue: Token) -> list[tuple[int, int]]:
+    """The sentence around a parenthetical cue, without it: "The museum, [he said,] would ..."."""
+    phrase = list(cue.subtree)
+    sent = cue.sent
+    parts = [
+        _words_range(list(doc[sent.start : phrase[0].i])),
+        _words_range(list(doc[phrase[-1].i + 1 : sent.end])),
+    ]
+    ranges = [r for r in parts if r is not None]
+    return ranges if sum(b - a for a, b in ranges) > 10 else []
 
 
 def _join_segments(draft: Draft, segments: list[Segment]) -> None:
@@ -58,6 +76,18 @@ def _join_segments(draft: Draft, segments: list[Segment]) -> None:
     lo = min(min(a for a, _ in draft.content), *(segments[i].start for i in draft.segments))
     hi = max(max(b for _, b in draft.content), *(segments[i].end for i in draft.segments))
     draft.content = [(lo, hi)]
+    cue, speaker = draft.cue, draft.speaker
+    if cue is None or speaker is None or not lo < cue.idx < hi:
+        return
+    # “The numbers,” he said, “are dreadful.”: the words around the cue, not the cue
+    text = cue.doc.text
+    left = min(speaker.left_edge.idx, cue.idx)
+    right = max(speaker.right_edge.idx + len(speaker.right_edge.text), cue.idx + len(cue.text))
+    while left > lo and text[left - 1] in " ,":
+        left -= 1
+    while right < hi and text[right] in " ,":
+        right += 1
+    draft.content = [(a, b) for a, b in ((lo, left), (right, hi)) if b > a]
 
 
 def _at_clause_edge(cue: Token) -> bool:
@@ -120,6 +150,7 @@ def cue_drafts(doc: Doc, lex: Lexicon, segments: list[Segment]) -> list[Draft]:
     """Every cue outside quotation marks with a speaker and a clause."""
     quoted = [(s.inner_start, s.inner_end) for s in segments if s.depth == 0]
     drafts: list[Draft] = []
+    framed: set[int] = set()  # verbs of sentences a parenthetical cue attributes
     for tok in doc:
         if inside(tok.idx, quoted):
             continue
@@ -137,6 +168,16 @@ def cue_drafts(doc: Doc, lex: Lexicon, segments: list[Segment]) -> list[Draft]:
             rng = _content_range(doc, owned[1])
             if rng is not None:
                 drafts.append(Draft([rng], tok, owned[0]))
+            continue
+        if tok.dep_ == "parataxis" and is_cue_verb(tok, lex) and complement(tok) is None:
+            speaker = speaker_head(tok)  # "The museum, he said, would tell an American story."
+            if speaker is not None and speaker.head == tok and not inside(speaker.idx, quoted):
+                ranges = _around(doc, tok)
+                if ranges:
+                    drafts.append(Draft(ranges, tok, speaker))
+                    framed.add(tok.head.i)
+            continue
+        if tok.i in framed:
             continue
         objective = (
             tok.pos_ == "VERB" or tok.tag_.startswith("VB")
