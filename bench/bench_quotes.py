@@ -60,7 +60,8 @@ def textacy_quotes(doc: Any, document: Document) -> list[dict[str, Any]]:
 
 
 def main() -> None:
-    root = Path(sys.argv[1]) if len(sys.argv) > 1 else (shared_dir() or Path("../shared")) / "gold" / "polnear-dev"
+    default = (shared_dir() or Path("../shared")) / "gold" / "polnear-dev"
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else default
     golds = [load_gold(p) for p in find_gold([root])]
     nlp = pipeline.load()
     base = [n for n in nlp.pipe_names if not n.startswith("entente_")]
