@@ -229,6 +229,13 @@ ARGUMENTS = [
         "Russia and Iran do not want to put pressure on Syria.",
         {("RUS", "SYR", "COERCE"), ("IRN", "SYR", "COERCE")},
     ),
+    ("Russia and Iran have deepened their military cooperation.", {("RUS", "IRN", "COOPERATE")}),
+    ("Iran shot down an American drone.", {("IRN", "USA", "ASSAULT")}),
+    ("Turkey sided with Azerbaijan in the conflict.", {("TUR", "AZE", "SUPPORT")}),
+    (
+        "Beijing condemned Washington's arms sales to Taiwan.",
+        {("CHN", "USA", "ACCUSE"), ("USA", "TWN", "AID")},
+    ),
 ]
 
 

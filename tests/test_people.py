@@ -42,6 +42,11 @@ CASES: list[tuple[str, list[PersonRow]]] = [
         "She added that Madrid wanted a deal.",
         [("Maria Lopez", "foreign minister", None, "ESP")],
     ),
+    # the actor named before the title: a metonym works as a nationality
+    (
+        "Kremlin spokesman Dmitry Peskov told reporters that Moscow had no plans to attend.",
+        [("Dmitry Peskov", "spokesman", None, "RUS")],
+    ),
     # a person named once as background (not acting or speaking) is left out
     (
         "The delegates laid flowers at a statue of the 19th-century painter Ilya Repin. Later, Anna Berg "

@@ -74,6 +74,11 @@ CASES: list[tuple[str, Expected]] = [
     ),
     # a parenthetical cue inside the sentence it attributes
     ("The talks, Anna Berg said, would resume in March.", [("Berg", "The talks would resume", "reported")]),
+    # a short whole sentence in quotes after an attributed one belongs to it
+    (
+        "“This is unacceptable,” said Josep Borrell, the EU's foreign policy chief. “Europe will respond.”",
+        [("Borrell", "This is unacceptable", "direct")],
+    ),
     # a quote paragraph after a reported one takes its speaker from it
     (
         "Peter Hahn said on Tuesday that the economy would shrink.\n\n“We have never seen anything like "

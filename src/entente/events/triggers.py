@@ -271,6 +271,11 @@ class Linker:
             sources = self.subject(tok.head)
             if not targets:
                 targets = self.prep_objects(tok.head, preps)
+        if sources and not targets and tok.dep_ in OBJ_DEPS and tok.head.pos_ == "VERB":
+            # "condemned Washington's arms sales to Taiwan": the noun's phrase hangs on the verb
+            senses = self.lex.verbs.get(tok.head.lemma_.lower(), ())
+            verb_preps = {p for t in senses for p in self.lex.target_preps(t)}
+            targets = self.prep_objects(tok.head, tuple(p for p in preps if p not in verb_preps))
         if not targets and tok.dep_ == "pobj" and tok.head.lower_ in ("from", "against"):
             verb = tok.head.head
             if verb.lemma_.lower() in self.lex.protect_verbs:

@@ -11,14 +11,13 @@ speak in the story (see :func:`_acts`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from entente.nlp import extensions as _extensions  # noqa: F401
 from entente.people.coref import Coref, actor_ids_in
+from entente.people.names import candidates, in_office, is_modifier, kb_gender, kb_leader, same_person
 from entente.people.roles import (
     RoleInfo,
     RoleWords,
@@ -31,7 +30,6 @@ from entente.quotes.marks import find_segments
 from entente.records import Person
 from entente.records import Span as TextSpan
 
-_POSSESSIVE = ("'s", "’s", "'", "’")
 _SPEAKING_DEPS = ("nsubj", "nsubjpass", "agent", "csubj")
 
 
@@ -57,64 +55,6 @@ class _Builder:
         if info.nationality and words.is_official(info.role) and self.official_actor is None:
             ids = actor_ids_in(doc, *info.nationality)
             self.official_actor = ids[0] if ids else None
-
-
-def _clean(ent: Span, words: RoleWords) -> Span | None:
-    """The name inside an entity: without titles before it and a possessive after it."""
-    start, end = ent.start, ent.end
-    doc = ent.doc
-    while end > start and (doc[end - 1].text in _POSSESSIVE or not doc[end - 1].text[:1].isalpha()):
-        end -= 1
-    while start < end and (doc[start].lower_ in words.titles or doc[start].lower_ == "the"):
-        start += 1
-    if start >= end or not all(t.text[:1].isupper() for t in doc[start:end] if t.is_alpha):
-        return None
-    return doc[start:end]
-
-
-def _is_modifier(name: Span, words: RoleWords) -> bool:
-    """A name that qualifies something else: "the Trump administration", "Putin's government"."""
-    root = name.root
-    head = root.head
-    if root.dep_ == "compound" and head.i >= name.end and head.pos_ in ("NOUN", "PROPN"):
-        return True
-    if root.dep_ == "poss" and head.lemma_.lower() in words.state_heads:
-        return True
-    if root.dep_ == "poss" and head.ent_type_ in ("GPE",):  # "Pezeshkian's Iran"
-        return True
-    end = name.end_char
-    return any(
-        m.method in ("pattern", "leader") and m.span.start <= name.start_char and m.span.end > end + 1
-        for m in name.doc._.actor_mentions or ()
-    )
-
-
-def _leader(kb: Any, name: str, on: date | None) -> Any:
-    if kb is None:
-        return None
-    try:
-        return kb.leader(name, on)
-    except Exception:  # the KB's API is the actor layer's: stay robust to its changes
-        return None
-
-
-def _in_office(kb: Any, leader: Any, on: date | None) -> bool:
-    try:
-        holder = kb.office_holder(leader.actor_id, leader.title, on)
-    except Exception:
-        return False
-    return holder is not None and holder.name == leader.name
-
-
-def _same_person(a: str, b: str) -> bool:
-    """Two full names of one person: one ends the other ("Abo Rokba", "Mamoun Abo Rokba"), or the
-    same surname with given names that start alike ("Steve"/"Stephen")."""
-    x, y = a.lower().split(), b.lower().split()
-    if len(x) < 2 or len(y) < 2:
-        return False
-    if x[-len(y) :] == y or y[-len(x) :] == x:
-        return True
-    return x[-1] == y[-1] and x[0][:3] == y[0][:3]
 
 
 def _named(builder: _Builder) -> bool:
@@ -153,37 +93,6 @@ class PeopleComponent:
         return doc
 
 
-def _gender(value: str | None) -> str | None:
-    """The KB's gender ("m"/"f"/"male"/...) as "male"/"female"."""
-    if not value:
-        return None
-    return {"m": "male", "f": "female"}.get(value.lower()[:1])
-
-
-def _looks_like_person(ent: Span, words: RoleWords) -> bool:
-    """A name the NER labelled otherwise: a known given name and capitalised words ("Aleksandr Dugin")."""
-    tokens = [t for t in ent if t.lower_ != "the"]
-    return (
-        1 < len(tokens) <= 3
-        and tokens[0].lower_ in words.male_names | words.female_names
-        and all(t.is_alpha and t.text[:1].isupper() for t in tokens)
-        and not any(t.lower_ in words.institutions for t in tokens)
-    )
-
-
-def _candidates(doc: Doc, words: RoleWords, kb: Any, on: date | None) -> list[Span]:
-    spans = []
-    for ent in doc.ents:
-        other = ent.label_ in ("NORP", "ORG", "GPE", "FAC", "WORK_OF_ART")
-        if ent.label_ == "PERSON" or (
-            other and (_looks_like_person(ent, words) or _leader(kb, ent.text, on))
-        ):
-            name = _clean(ent, words)
-            if name is not None and not _is_modifier(name, words):
-                spans.append(name)
-    return spans
-
-
 def find_people(doc: Doc) -> list[Person]:
     words = role_words()
     kb = doc._.entente_kb
@@ -196,12 +105,12 @@ def find_people(doc: Doc) -> list[Person]:
             for b in builders.values():
                 if name.text.lower() in (b.surname, b.name.split()[0].lower()):
                     return b
-        leader = _leader(kb, name.text, on)
+        leader = kb_leader(kb, name.text, on)
         full = leader.name if leader is not None else name.text
         key = full.lower()
         if key not in builders and len(full.split()) > 1:  # "Steve Bannon" after "Stephen Bannon"
             for b in builders.values():
-                if _same_person(b.name, full):
+                if same_person(b.name, full):
                     return b
         if key not in builders:
             for b in builders.values():  # "Vladimir Putin" after "Putin" was seen alone
@@ -212,13 +121,13 @@ def find_people(doc: Doc) -> list[Person]:
             builders[key] = _Builder(full, gender=gender_word(full.split()[0], words))
             if leader is not None:
                 b = builders[key]
-                b.gender = _gender(getattr(leader, "gender", None)) or b.gender
+                b.gender = kb_gender(getattr(leader, "gender", None)) or b.gender
                 b.role = getattr(leader, "title", None)
-                if _in_office(kb, leader, on):
+                if in_office(kb, leader, on):
                     b.actor_id = leader.actor_id
         return builders[key]
 
-    cands = _candidates(doc, words, kb, on)
+    cands = candidates(doc, words, kb, on)
     cands.sort(key=lambda s: -len(s))  # full names first so that surnames find them
     for name in cands:
         builder_for(name).mentions.append(name)
@@ -246,7 +155,7 @@ def _add_missed_surnames(doc: Doc, builders: dict[str, _Builder], words: RoleWor
         if b is None or tok.i in taken or not tok.text[:1].isupper():
             continue
         span = doc[tok.i : tok.i + 1]
-        if not _is_modifier(span, words):
+        if not is_modifier(span, words):
             b.mentions.append(span)
 
 

@@ -158,8 +158,15 @@ def from_premodifiers(name: Span, words: RoleWords) -> RoleInfo:
     nationality: tuple[int, int] | None = None
     while i > 0:
         tok = doc[i - 1]
-        if tok.ent_type_ in ("NORP", "GPE") and tok.dep_ in ("amod", "compound", "poss", "nmod", "case"):
-            nationality = (tok.idx, tok.idx + len(tok.text))
+        if tok.ent_type_ in ("NORP", "GPE", "ORG", "FAC") and tok.dep_ in (
+            "amod",
+            "compound",
+            "poss",
+            "nmod",
+            "case",
+        ):
+            # "Russian President X", "Kremlin spokesman X": the actor named before the title
+            nationality = (tok.idx, nationality[1] if nationality else tok.idx + len(tok.text))
             i -= 1
             continue
         if tok.text in ("’s", "'s") and i > 1 and doc[i - 2].ent_type_ == "GPE":

@@ -84,10 +84,13 @@ def is_statement(doc: Doc, seg: Segment, min_words: int) -> bool:
     if span is None:
         return False
     words = [t for t in span if t.is_alpha]
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
+    inner = span.text.strip()
+    if has_verb and len(words) >= 2 and inner[:1].isupper() and inner[-1:] in (".", "!", "?"):
+        return True  # a whole sentence, however short: “Europe will respond.”
     if len(words) < min_words:
         return False
     if all(t.text[:1].isupper() for t in words):  # every word capitalised: a title ("All Bets Are Off")
         return False
     title_case = all(t.text[:1].isupper() or t.is_stop for t in words)
-    has_verb = any(t.pos_ in ("VERB", "AUX") for t in span)
     return has_verb or not title_case

@@ -1,0 +1,101 @@
+"""Person names in a document: which entities are people, and which name forms go together."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from entente.people.roles import RoleWords
+
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+def clean_name(ent: Span, words: RoleWords) -> Span | None:
+    """The name inside an entity: without titles before it and a possessive after it."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while end > start and (doc[end - 1].text in _POSSESSIVE or not doc[end - 1].text[:1].isalpha()):
+        end -= 1
+    while start < end and (doc[start].lower_ in words.titles or doc[start].lower_ == "the"):
+        start += 1
+    if start >= end or not all(t.text[:1].isupper() for t in doc[start:end] if t.is_alpha):
+        return None
+    return doc[start:end]
+
+
+def is_modifier(name: Span, words: RoleWords) -> bool:
+    """A name that qualifies something else: "the Trump administration", "Putin's government"."""
+    root = name.root
+    head = root.head
+    if root.dep_ == "compound" and head.i >= name.end and head.pos_ in ("NOUN", "PROPN"):
+        return True
+    if root.dep_ == "poss" and head.lemma_.lower() in words.state_heads:
+        return True
+    if root.dep_ == "poss" and head.ent_type_ in ("GPE",):  # "Pezeshkian's Iran"
+        return True
+    end = name.end_char
+    return any(
+        m.method in ("pattern", "leader") and m.span.start <= name.start_char and m.span.end > end + 1
+        for m in name.doc._.actor_mentions or ()
+    )
+
+
+def looks_like_person(ent: Span, words: RoleWords) -> bool:
+    """A name the NER labelled otherwise: a known given name and capitalised words ("Aleksandr Dugin")."""
+    tokens = [t for t in ent if t.lower_ != "the"]
+    return (
+        1 < len(tokens) <= 3
+        and tokens[0].lower_ in words.male_names | words.female_names
+        and all(t.is_alpha and t.text[:1].isupper() for t in tokens)
+        and not any(t.lower_ in words.institutions for t in tokens)
+    )
+
+
+def candidates(doc: Doc, words: RoleWords, kb: Any, on: date | None) -> list[Span]:
+    spans = []
+    for ent in doc.ents:
+        other = ent.label_ in ("NORP", "ORG", "GPE", "FAC", "WORK_OF_ART")
+        if ent.label_ == "PERSON" or (
+            other and (looks_like_person(ent, words) or kb_leader(kb, ent.text, on))
+        ):
+            name = clean_name(ent, words)
+            if name is not None and not is_modifier(name, words):
+                spans.append(name)
+    return spans
+
+
+def kb_leader(kb: Any, name: str, on: date | None) -> Any:
+    if kb is None:
+        return None
+    try:
+        return kb.leader(name, on)
+    except Exception:  # the KB's API is the actor layer's: stay robust to its changes
+        return None
+
+
+def in_office(kb: Any, leader: Any, on: date | None) -> bool:
+    try:
+        holder = kb.office_holder(leader.actor_id, leader.title, on)
+    except Exception:
+        return False
+    return holder is not None and holder.name == leader.name
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two full names of one person: one ends the other ("Abo Rokba", "Mamoun Abo Rokba"), or the
+    same surname with given names that start alike ("Steve"/"Stephen")."""
+    x, y = a.lower().split(), b.lower().split()
+    if len(x) < 2 or len(y) < 2:
+        return False
+    if x[-len(y) :] == y or y[-len(x) :] == x:
+        return True
+    return x[-1] == y[-1] and x[0][:3] == y[0][:3]
+
+
+def kb_gender(value: str | None) -> str | None:
+    """The KB's gender ("m"/"f"/"male"/...) as "male"/"female"."""
+    if not value:
+        return None
+    return {"m": "male", "f": "female"}.get(value.lower()[:1])
