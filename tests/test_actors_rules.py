@@ -123,8 +123,19 @@ INSTITUTIONS: list[tuple[str, str, str | None]] = [
         "The United States Department of Defense",
         "USA",
     ),
-    ("Moscow does not want Iran's regime to be replaced by a pro-Western government.", "Western", "WEST"),
     ("Russian forces shelled the town.", "Russian", "RUS"),
+]
+
+# People against or apart from a state's government, and attitudes, are not the state.
+NOT_THE_STATE: list[tuple[str, dict[str, str | None]]] = [
+    ("Pro-Russian separatists shelled the town overnight.", {"Russian": None}),
+    ("The Syrian opposition met in Geneva on Monday.", {"Syrian": None}),
+    (
+        "Syrian rebels withdrew from the city, and Syrian troops moved in.",
+        {"Syrian@1": None, "Syrian@2": "SYR"},
+    ),
+    ("Anti-American protests spread across Iraq.", {"American": None, "Iraq": "IRQ"}),
+    ("Moscow does not want Iran's regime replaced by a pro-Western government.", {"Western": None}),
 ]
 
 AMBIGUITY: list[tuple[str, dict[str, str | None]]] = [
@@ -179,6 +190,13 @@ def test_state_institutions_are_one_mention(nlp: Language, text: str, mention: s
     doc = analyse(nlp, text)
     got = [(m.span.text, m.actor_id) for m in doc._.actor_mentions]
     assert (mention, actor) in got, got
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_THE_STATE)
+def test_groups_and_attitudes_are_not_the_state(
+    nlp: Language, text: str, expected: dict[str, str | None]
+) -> None:
+    assert not problems(analyse(nlp, text), expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), AMBIGUITY)

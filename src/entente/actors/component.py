@@ -65,6 +65,8 @@ class ActorsComponent(ContextRules, PatternRules):
         self.place_prepositions = kb.words("place_prepositions")
         self.honorifics = kb.words("honorifics")
         self.state_institution_heads = kb.words("state_institution_heads")
+        self.non_state_groups = kb.words("non_state_groups")
+        self.attitude_prefixes = kb.words("attitude_prefixes")
         self.head_lengths = sorted({len(nlp.make_doc(h)) for h in self.state_institution_heads}, reverse=True)
         self.institutions_lower = frozenset(w.lower() for w in self.institutions)
 

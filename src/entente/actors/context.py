@@ -61,6 +61,8 @@ class ContextRules:
     place_prepositions: frozenset[str]
     honorifics: frozenset[str]
     state_institution_heads: frozenset[str]
+    non_state_groups: frozenset[str]
+    attitude_prefixes: frozenset[str]
 
     def _choose(self, forms: list[Form], span: SpacySpan, doc: Doc, seen: Matches) -> Form | None:
         """Pick the form's actor in context; None where the context says it is something else."""
@@ -116,10 +118,16 @@ class ContextRules:
         )
 
     def _names_something_else(self, span: SpacySpan, forms: list[Form], seen: Matches) -> bool:
-        """The form is part of another name: "Lake Chad", "South China Sea", "daughter Paris"..."""
+        """The form is part of another name ("Lake Chad", "South China Sea", "daughter Paris"...) or
+        not the actor at all ("pro-Russian separatists", "Syrian rebels")."""
         doc = span.doc
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt = doc[span.end] if span.end < len(doc) else None
+        if prev is not None and prev.text == "-" and doc[span.start - 2].text in self.attitude_prefixes:
+            return True
+        adjective = any(f.method == "adjective" for f in forms)
+        if adjective and nxt is not None and nxt.lower_ in self.non_state_groups:
+            return True
         if nxt is not None and nxt.text in self.feature_after:
             return True
         if prev is not None:

@@ -37,6 +37,8 @@ class PatternRules:
     place_prepositions: frozenset[str]
     honorifics: frozenset[str]
     state_institution_heads: frozenset[str]
+    non_state_groups: frozenset[str]
+    attitude_prefixes: frozenset[str]
     head_lengths: list[int]
 
     def _hyphen_parts(self, tok: Token) -> list[ActorMention]:
