@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from entente.errors import E, W, EntenteError
+from entente.errors import E, EntenteError, W
 from entente.eval.command import eval_command
 
 EXIT_INTERNAL = 70
