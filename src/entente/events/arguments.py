@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from entente.events.referents import person_actors, pronoun_actors
 from entente.records import Span
 
 MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "npadvmod")
@@ -32,11 +33,13 @@ class ActorIndex:
         self.states: set[str] = set()
         self.former: dict[int, str] = {}  # former leaders: their state, for past events only
         self.past = False  # set by the linker while it reads a past-tense trigger
+        self.people: set[int] = set()  # tokens of people's names
         kb = doc._.entente_kb
         for person in doc._.people or ():
             if person.actor_id:
                 for span in person.mentions:
                     self._mark(span, person.actor_id)
+                    self.people.update(self._tokens(span))
             elif kb is not None and (info := kb.leader(person.name, doc._.published)) and info.actor_id:
                 for span in person.mentions:
                     self._mark(span, info.actor_id, self.former)
@@ -46,6 +49,10 @@ class ActorIndex:
                 if mention.kind == "state":
                     self.states.add(mention.actor_id)
         self._leaders()
+        derived = person_actors(doc, self.by_token)
+        self.people.update(derived)
+        self.by_token.update(derived)
+        self.by_token.update(pronoun_actors(doc, self.by_token, self.people))
 
     def _leaders(self) -> None:
         """Leaders' names the people layer did not cover: a leader speaks for their state.
@@ -68,6 +75,11 @@ class ActorIndex:
             if info is not None and info.actor_id:
                 for tok in ent:
                     self.by_token.setdefault(tok.i, info.actor_id)
+                    self.people.add(tok.i)
+
+    def _tokens(self, span: Span) -> list[int]:
+        cs = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        return [t.i for t in cs or () if not t.is_punct]
 
     def _mark(self, span: Span, actor_id: str, into: dict[int, str] | None = None) -> None:
         cs = self.doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -101,7 +113,7 @@ def _dedupe(ids: Iterable[str]) -> list[str]:
     return out
 
 
-def head_actors(tok: Token, index: ActorIndex, group_nouns: frozenset[str]) -> list[str]:
+def head_actors(tok: Token, index: ActorIndex, group_nouns: frozenset[str], depth: int = 0) -> list[str]:
     """Actors of the phrase headed by ``tok`` alone (its conjuncts not included)."""
     own = index.get(tok)
     if own:
@@ -119,11 +131,29 @@ def head_actors(tok: Token, index: ActorIndex, group_nouns: frozenset[str]) -> l
                 found.extend(b for g in child.children if g.dep_ == "conj" and (b := index.get(g)))
     if not found and tok.lemma_.lower() in group_nouns | {"counterpart"}:
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "for"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":  # "the governments of Iran and Iraq"
                         found.extend(a for c in conjuncts(pobj) if (a := index.get(c)))
+                    if pobj.dep_ == "pobj" and not found and pobj.lemma_.lower() in group_nouns and depth < 2:
+                        # "an assembly of foreign ministers in Cairo"
+                        found.extend(head_actors(pobj, index, group_nouns, depth + 1))
+    if not found:
+        found.extend(exemplars(tok, index))
     return _dedupe(found)
+
+
+def exemplars(tok: Token, index: ActorIndex) -> list[str]:
+    """ "allies such as Germany", "countries including France and Italy": the named examples."""
+    found: list[str] = []
+    for child in tok.children:
+        such_as = child.dep_ == "prep" and child.lower_ == "as" and any(g.lower_ == "such" for g in child.children)
+        including = child.lower_ in ("including", "like") and child.dep_ in ("prep", "acl")
+        if such_as or including:
+            for pobj in child.children:
+                if pobj.dep_ in ("pobj", "dobj"):
+                    found.extend(a for c in conjuncts(pobj) if (a := index.get(c)))
+    return found
 
 
 def conjuncts(tok: Token) -> list[Token]:

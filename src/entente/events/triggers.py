@@ -21,6 +21,7 @@ from entente.events.lexicon import Lexicon, Trigger
 SUBJ_DEPS = ("nsubj", "csubj")
 OBJ_DEPS = ("dobj", "dative", "iobj", "obj")
 RELATIVE = frozenset({"that", "which", "who", "whom"})
+MAX_MUTUAL = 6  # "X, Y, Z and W met": one event per pair, up to this many parties
 CLIMB_DEPS = ("xcomp", "advcl", "conj", "acomp", "ccomp", "pcomp", "relcl", "acl")
 
 
@@ -59,6 +60,8 @@ def select(tok: Token, options: tuple[Trigger, ...]) -> Trigger | None:
     if tok.pos_ != "VERB":
         # a noun's modifiers may be hyphenated compounds ("air strike", "arms sales")
         words |= {g.lower_ for c in tok.children for g in c.children}
+    else:  # "designated X as a terrorist organization"
+        words |= {t.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree}
     for trig in options:
         if trig.needs and not words & set(trig.needs):
             continue
@@ -99,7 +102,10 @@ class Linker:
             objs = [c for c in ctrl.children if c.dep_ in OBJ_DEPS]
             return _dedupe([a for o in objs for a in self.np(o)])
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):  # Putin's unwillingness to transfer
-            return self.noun_sources(head)
+            found = self.noun_sources(head)
+            if not found and head.dep_ in OBJ_DEPS and head.head.pos_ == "VERB":
+                return self.subject(head.head, depth + 1)  # "was developing plans to attack"
+            return found
         if dep == "xcomp" and head.lemma_.lower() in self.lex.object_control_verbs:
             objs = [c for c in head.children if c.dep_ in OBJ_DEPS]
             if objs:
@@ -144,7 +150,8 @@ class Linker:
         """ "withdrew from ... the Iran nuclear deal": the counterpart named on the agreement."""
         for tok in sent:
             if tok.lemma_.lower() in self.lex.agreement_nouns:
-                ids = [a for a in head_actors(tok, self.index, self.groups) if a not in exclude]
+                ids = head_actors(tok, self.index, self.groups) + self.prep_objects(tok, ("with", "between"))
+                ids = [a for a in ids if a not in exclude]
                 if ids:
                     return ids
         return []
@@ -160,6 +167,8 @@ class Linker:
         elif passive:
             sources = self.prep_objects(tok, ("by",))
             targets = _dedupe([a for c in tok.children if c.dep_ == "nsubjpass" for a in self.np(c)])
+            if not sources:  # "was killed in a US airstrike"
+                sources = self.instrument_sources(tok)
             agent_type = self.agent_event_type(tok)
             if agent_type and agent_type != trig.type:  # "hit by the Western sanctions" is a sanction
                 trig = dataclasses.replace(trig, type=agent_type, intensity=None, mode=None)
@@ -181,6 +190,19 @@ class Linker:
             if not targets and tok.dep_ in ("advcl", "conj") and tok.head.pos_ == "VERB":
                 targets = self.clause_targets(tok.head)
         return self.candidate(tok, trig, sources, targets)
+
+    def instrument_sources(self, verb: Token) -> list[str]:
+        """Actors modifying an event noun of the same clause: "killed in a US counter-terrorism operation"."""
+        found: list[str] = []
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "during", "by", "with"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and (p.lemma_.lower() in self.lex.nouns or p.lower_ in self.lex.nouns):
+                        found.extend(self.noun_sources(p))
+                        found.extend(
+                            a for m in p.children if m.dep_ in ("amod", "compound", "nmod") for a in self.np(m)
+                        )
+        return _dedupe(found)
 
     def agent_event_type(self, verb: Token) -> str | None:
         """The type of an event noun in the verb's by-phrase ("hit by sanctions")."""
@@ -230,6 +252,16 @@ class Linker:
                 out.extend(p for p in c.children if p.dep_ == "pobj")
         return out
 
+    def hop_targets(self, tok: Token, preps: tuple[str, ...]) -> list[str]:
+        """The country of a target phrase that names a thing: "a ban on imports from Iran"."""
+        found: list[str] = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found.extend(self.prep_objects(p, ("to", "from", "of", "in", "into")))
+        return _dedupe(found)
+
     def noun(self, tok: Token, trig: Trigger, sent: SpacySpan) -> Candidate | None:
         sources = self.noun_sources(tok)
         if trig.role == "withdraw":  # "its withdrawal from the ICC"
@@ -271,6 +303,10 @@ class Linker:
             sources = self.subject(tok.head)
             if not targets:
                 targets = self.prep_objects(tok.head, preps)
+        if not sources and tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in self.lex.light_verbs:
+            sources = self.prep_objects(tok.head, ("by",))  # "the strikes were carried out by X"
+        if not targets and trig.type == "SANCTION":
+            targets = self.hop_targets(tok, preps)  # "restrictions on flights to Cuba"
         if sources and not targets and tok.dep_ in OBJ_DEPS and tok.head.pos_ == "VERB":
             # "condemned Washington's arms sales to Taiwan": the noun's phrase hangs on the verb
             senses = self.lex.verbs.get(tok.head.lemma_.lower(), ())
@@ -311,7 +347,7 @@ class Linker:
             for c in tok.children
             if trig.object_target and c.dep_ in OBJ_DEPS and c.lemma_.lower() not in self.lex.nouns
         ]
-        if not targets and 2 <= len(sources) <= 3 and self.lex.mutual(trig) and not objects:
+        if not targets and 2 <= len(sources) <= MAX_MUTUAL and self.lex.mutual(trig) and not objects:
             cand.mutual_pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
             cand.sources = []
         return cand if (sources or targets) else None
@@ -338,7 +374,20 @@ class Linker:
                 out.append(cand)
         self.index.past = False
         link_responses(out, sent)
-        return [c for c in out if c.pairs()]
+        return drop_nested([c for c in out if c.pairs()])
+
+
+def drop_nested(cands: list[Candidate]) -> list[Candidate]:
+    """ "gathered in Cairo to discuss": a purpose clause that repeats its governor's event is dropped."""
+    by_token = {c.token.i: c for c in cands}
+    out = []
+    for c in cands:
+        gov = by_token.get(c.token.head.i) if c.token.dep_ in ("advcl", "xcomp", "conj") else None
+        if gov is not None and gov is not c and gov.trigger.type == c.trigger.type:
+            if {frozenset(p) for p in c.pairs()} <= {frozenset(p) for p in gov.pairs()}:
+                continue
+        out.append(c)
+    return out
 
 
 def link_responses(cands: list[Candidate], sent: SpacySpan) -> None:

@@ -25,7 +25,7 @@ _URL = re.compile(r"https?://", re.IGNORECASE)
 def load_text(
     text: str, *, source: str = "<text>", published: date | None = None, title: str | None = None
 ) -> Document:
-    """Clean an in-memory plain text. ``published`` (the ``--date`` option) wins over a dateline."""
+    """Clean an in-memory plain text. ``published`` (the ``--date`` option) stands in where it has no dateline."""
     if not text.strip():
         raise EntenteError(E.E002, source=source, size=len(text.encode("utf-8")))
     return _build(text, source=source, published=published, title=title, input_format="text")
@@ -123,12 +123,13 @@ def _build(
         raise EntenteError(E.E012, source=source)
     lead = len(mt.text) - len(mt.text.lstrip())
     mt = mt.keep([(lead, lead + len(body))])
-    if published is not None:
-        when, date_source = published, "option"
-    elif page_date is not None:
+    # the input's own date wins; ``published`` (--date) gives the date where the input has none
+    if page_date is not None:
         when, date_source = page_date, "html"
     elif cleaned.dateline is not None:
         when, date_source = cleaned.dateline, "text"
+    elif published is not None:
+        when, date_source = published, "option"
     else:
         when, date_source = None, None
     notes = list(warnings)
