@@ -108,3 +108,28 @@ def test_malformed_actor_file_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["analyze", str(article), "--actors", str(extra)])
     assert result.exit_code == 5
     assert str(extra) in result.output and "Traceback" not in result.output
+
+
+def test_standard_input() -> None:
+    text = "Beijing and Moscow signed a gas deal on Tuesday, the Kremlin said.\n"
+    result = CliRunner().invoke(main, ["analyze", "-", "--format", "json", "--date", "2019-05-07"], input=text)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["article"]["source"] == "-"
+    assert {"CHN", "RUS"} <= {a["id"] for a in data["actors"]}
+
+
+def test_text_report_names_the_actors(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Ankara and Athens\n\nTurkey accused Greece of provocations in the Aegean, Ankara said.\n")
+    result = CliRunner().invoke(main, ["analyze", str(path), "--date", "2020-08-01"])
+    assert result.exit_code == 0, result.output
+    assert "ACTORS" in result.stdout and "TUR" in result.stdout and "GRC" in result.stdout
+    assert "EVENTS" in result.stdout
+
+
+def test_demo_analyses_a_sample_of_the_corpus() -> None:
+    result = CliRunner().invoke(main, ["demo", "--limit", "4"])
+    assert result.exit_code == 0, result.output
+    assert "analysed 4 articles" in result.stdout
+    assert "Most covered actors" in result.stdout
