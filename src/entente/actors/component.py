@@ -39,7 +39,6 @@ from entente.records import ActorKind, ActorMention, Span
 
 class ActorsComponent(ContextRules, PatternRules):
     def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
-        self.kb = kb
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.forms: dict[str, list[Form]] = {}
         seen: set[str] = set()
@@ -52,23 +51,7 @@ class ActorsComponent(ContextRules, PatternRules):
             variants = {key, key[0].upper() + key[1:]}
             variants |= {v.replace("'", "’") for v in variants}  # curly apostrophes in the text
             self.matcher.add(key, [nlp.make_doc(v) for v in variants])
-        self.institutions = kb.words("institution_nouns")
-        self.leader_heads = kb.words("leader_heads")
-        self.leader_suffixes = kb.words("leader_suffixes")
-        self.container_ok = kb.words("container_labels_ok")
-        self.unresolved_labels = kb.words("unresolved_labels")
-        self.feature_before = kb.words("feature_before")
-        self.feature_after = kb.words("feature_after")
-        self.person_before = kb.words("person_before")
-        self.capital_named_after = kb.words("capital_named_after")
-        self.name_continuations_ok = kb.words("name_continuations_ok")
-        self.place_prepositions = kb.words("place_prepositions")
-        self.honorifics = kb.words("honorifics")
-        self.state_institution_heads = kb.words("state_institution_heads")
-        self.non_state_groups = kb.words("non_state_groups")
-        self.attitude_prefixes = kb.words("attitude_prefixes")
-        self.head_lengths = sorted({len(nlp.make_doc(h)) for h in self.state_institution_heads}, reverse=True)
-        self.institutions_lower = frozenset(w.lower() for w in self.institutions)
+        self.load_words(kb, nlp)
 
     # ---------------------------------------------------------------- main
     def __call__(self, doc: Doc) -> Doc:

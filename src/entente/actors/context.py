@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from entente.actors.kb import Form, KnowledgeBase, normalise
+from entente.actors.words import WordLists
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 
@@ -44,25 +45,8 @@ class Matches:
         return out
 
 
-class ContextRules:
+class ContextRules(WordLists):
     """Mixin of :class:`~entente.actors.component.ActorsComponent`: the context decisions."""
-
-    kb: KnowledgeBase
-    institutions: frozenset[str]
-    institutions_lower: frozenset[str]
-    leader_heads: frozenset[str]
-    leader_suffixes: frozenset[str]
-    container_ok: frozenset[str]
-    feature_before: frozenset[str]
-    feature_after: frozenset[str]
-    person_before: frozenset[str]
-    capital_named_after: frozenset[str]
-    name_continuations_ok: frozenset[str]
-    place_prepositions: frozenset[str]
-    honorifics: frozenset[str]
-    state_institution_heads: frozenset[str]
-    non_state_groups: frozenset[str]
-    attitude_prefixes: frozenset[str]
 
     def _choose(self, forms: list[Form], span: SpacySpan, doc: Doc, seen: Matches) -> Form | None:
         """Pick the form's actor in context; None where the context says it is something else."""

@@ -13,33 +13,15 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from entente.actors.context import POSSESSIVE, entity_over
-from entente.actors.kb import KnowledgeBase
+from entente.actors.words import WordLists
 from entente.records import ActorMention, Span
 
 THE = {"the", "The"}
 Found = list[tuple[SpacySpan, str, str, str]]  # (span, actor id, form, method)
 
 
-class PatternRules:
+class PatternRules(WordLists):
     """Mixin of :class:`~entente.actors.component.ActorsComponent`: the phrase patterns."""
-
-    kb: KnowledgeBase
-    institutions: frozenset[str]
-    institutions_lower: frozenset[str]
-    leader_heads: frozenset[str]
-    leader_suffixes: frozenset[str]
-    container_ok: frozenset[str]
-    feature_before: frozenset[str]
-    feature_after: frozenset[str]
-    person_before: frozenset[str]
-    capital_named_after: frozenset[str]
-    name_continuations_ok: frozenset[str]
-    place_prepositions: frozenset[str]
-    honorifics: frozenset[str]
-    state_institution_heads: frozenset[str]
-    non_state_groups: frozenset[str]
-    attitude_prefixes: frozenset[str]
-    head_lengths: list[int]
 
     def _hyphen_parts(self, tok: Token) -> list[ActorMention]:
         """Forms inside one token the tokeniser did not split: "U.S.-Mexico" (unambiguous forms only)."""

@@ -18,7 +18,7 @@ from entente.events.coref import DEFINITE, Mention, resolve
 from entente.events.dates import FoundDate, find_dates, pick
 from entente.events.lexicon import Lexicon, load_lexicon
 from entente.events.places import find_place
-from entente.events.status import StatusCues, StatusReader, quote_speaker
+from entente.events.status import StatusCues, StatusReader, own_act, quote_at
 from entente.events.triggers import Candidate, Linker
 from entente.nlp import extensions as _extensions  # noqa: F401
 from entente.records import Event, Span
@@ -73,11 +73,14 @@ class EventsComponent:
     ) -> Event:
         trig = cand.trigger
         status, who = self.status.read(status_tok or tok)
-        quoted, speaker = quote_speaker(doc, tok.idx, tok.idx + len(tok.text))
-        if quoted and status == "asserted":
+        quote = quote_at(doc, tok.idx, tok.idx + len(tok.text))
+        verbal = self.lex.category(trig.type).quad_class.startswith("verbal")
+        if quote is not None and own_act(tok, quote, verbal):
+            quote = None
+        if quote is not None and status == "asserted":
             status = "attributed"
-        if status == "attributed" and quoted and speaker:
-            who = speaker
+        if status == "attributed" and quote is not None and quote.speaker_name:
+            who = quote.speaker_name
         place = find_place(cand.token, index)
         return Event(
             source=pair[0],

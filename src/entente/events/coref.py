@@ -5,7 +5,9 @@
   take up the event of a preceding sentence; the chain is reported once, with
   the status of its latest mention and that mention's sentence as evidence.
 * Definite descriptions: "the Putin-Pezeshkian meeting" after a reported
-  meeting of the same actors is the same meeting, not a new one.
+  meeting of the same actors is the same meeting, not a new one (a factual
+  one is dropped after a factual report whatever its own status: "they said
+  the agreement is void").
 * Unrealized events: a hypothetical or negated event between the same actors
   mentioned again with the same status is the same possibility, reported once
   (its first mention).
@@ -90,6 +92,11 @@ def resolve(doc: Doc, mentions: list[Mention]) -> list[Event]:
         if m.dropped:
             continue
         same = [k for k in kept if k.key() == m.key() and k.event.status == m.event.status]
+        factual = ("asserted", "attributed")
+        if m.nominal and m.definite and m.event.status in factual:
+            # "the agreement" after the agreement was reported, whatever is said about it now
+            if any(k.key() == m.key() and k.event.status in factual for k in kept):
+                continue
         if m.nominal and m.definite and same:
             continue
         unrealized = m.event.status in ("hypothetical", "negated")

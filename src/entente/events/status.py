@@ -21,7 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from entente.records import EventStatus
+from entente.records import EventStatus, Quote
 
 
 @dataclass(frozen=True)
@@ -238,10 +238,45 @@ class StatusReader:
                 found.hypothetical |= status == "hypothetical"
 
 
-def quote_speaker(doc: Doc, start: int, end: int) -> tuple[bool, str | None]:
-    """Whether ``[start, end)`` lies inside a quote's content, and its speaker's name."""
+def quote_at(doc: Doc, start: int, end: int) -> Quote | None:
+    """The quote whose content holds ``[start, end)``, or None."""
     for quote in doc._.quotes or ():
         for span in quote.content:
             if span.start <= start and end <= span.end:
-                return True, quote.speaker_name
-    return False, None
+                return quote
+    return None
+
+
+def quote_speaker(doc: Doc, start: int, end: int) -> tuple[bool, str | None]:
+    """Whether ``[start, end)`` lies inside a quote's content, and its speaker's name."""
+    quote = quote_at(doc, start, end)
+    return (True, quote.speaker_name) if quote is not None else (False, None)
+
+
+FIRST_PERSON = frozenset({"i", "we"})
+
+
+def _apart(tok: Token, char: int) -> bool:
+    """Whether ``char`` lies outside the token's sentence or paragraph (a headline glued to it)."""
+    sent, text = tok.sent, tok.doc.text
+    if not sent.start_char <= char < sent.end_char:
+        return True
+    lo, hi = sorted((char, tok.idx))
+    return "\n\n" in text[lo:hi] or "\n \n" in text[lo:hi]
+
+
+def own_act(tok: Token, quote: Quote, verbal: bool) -> bool:
+    """Whether a trigger inside a quote is the speaker's own act, not something reported.
+
+    "announced new restrictions" read as a quote whose cue is the light verb, or
+    a reported quote whose cue stands in another sentence (a headline);
+    "I strongly reject ...": a speaker's present-tense verbal act is done by saying it.
+    """
+    cue = quote.cue
+    if cue is not None and any(cue.start <= t.idx < cue.end for t in (tok, tok.head)):
+        return True
+    if quote.kind == "reported" and cue is not None and _apart(tok, cue.start):
+        return True  # a reported "quote" whose cue lies in another sentence is that sentence's own claim
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    first = any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children)
+    return verbal and first and verb.tag_ in ("VBP", "VBZ")

@@ -178,6 +178,8 @@ class Linker:
             targets = _dedupe([a for c in objs for a in self.np(c)])
         if trig.role == "withdraw":
             return self.withdrawal(tok, trig, sources, sent)
+        if not targets and not passive and self.lex.category(trig.type).quad_class.startswith("verbal"):
+            targets = self.party_targets(tok)  # "denounced the memorandum between Turkey and Libya"
         if not targets:
             targets = self.prep_objects(tok, preps)
         if not targets and "from" in preps:  # "seized the peninsula from Ukraine", misattached
@@ -190,6 +192,19 @@ class Linker:
             if not targets and tok.dep_ in ("advcl", "conj") and tok.head.pos_ == "VERB":
                 targets = self.clause_targets(tok.head)
         return self.candidate(tok, trig, sources, targets)
+
+    def party_targets(self, verb: Token) -> list[str]:
+        """The parties of an event or agreement noun that a verbal reaction takes as object."""
+        found: list[str] = []
+        for obj in (c for c in verb.children if c.dep_ in OBJ_DEPS):
+            low = obj.lemma_.lower()
+            if low in self.lex.nouns or low in self.lex.agreement_nouns:
+                found.extend(self.noun_sources(obj))
+                found.extend(self.prep_objects(obj, ("between", "with")))
+                for c in obj.children:  # "the memoranda of understanding between X and Y"
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        found.extend(a for p in c.children if p.dep_ == "pobj" for a in self.prep_objects(p, ("between",)))
+        return _dedupe(found)
 
     def instrument_sources(self, verb: Token) -> list[str]:
         """Actors modifying an event noun of the same clause: "killed in a US counter-terrorism operation"."""
@@ -347,7 +362,8 @@ class Linker:
             for c in tok.children
             if trig.object_target and c.dep_ in OBJ_DEPS and c.lemma_.lower() not in self.lex.nouns
         ]
-        if not targets and 2 <= len(sources) <= MAX_MUTUAL and self.lex.mutual(trig) and not objects:
+        most = MAX_MUTUAL if tok.pos_ == "VERB" else 3  # "X, Y and Z signed agreements": not with each other
+        if not targets and 2 <= len(sources) <= most and self.lex.mutual(trig) and not objects:
             cand.mutual_pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
             cand.sources = []
         return cand if (sources or targets) else None
