@@ -115,7 +115,7 @@ def _wikinews() -> tuple[CorpusArticle, ...]:
     if shared is None:
         raise FileNotFoundError("../shared is not present: the Wikinews corpus lives there")
     path = shared / "corpora" / "wikinews" / "wikinews-2019-2020.csv"
-    return _read_csv(path.read_text(encoding="utf-8"), "wikinews", None, "date", "url")
+    return _read_csv(path.read_bytes().decode("utf-8"), "wikinews", None, "date", "url")
 
 
 def wikinews(limit: int | None = None) -> Iterator[CorpusArticle]:
