@@ -124,6 +124,15 @@ INSTITUTIONS: list[tuple[str, str, str | None]] = [
         "USA",
     ),
     ("Russian forces shelled the town.", "Russian", "RUS"),
+    ("Iraqi security forces found the launchers.", "Iraqi security forces", "IRQ"),
+    ("Agents of the Belarusian KGB detained them.", "the Belarusian KGB", "BLR"),
+    ("The Government of Iraq condemned the strike.", "The Government of Iraq", "IRQ"),
+    (
+        "A statement by the ministry of internal affairs of Belarus followed.",
+        "the ministry of internal affairs of Belarus",
+        "BLR",
+    ),
+    ("Aid reached the people of Iraq.", "Iraq", "IRQ"),
 ]
 
 # People against or apart from a state's government, and attitudes, are not the state.

@@ -107,31 +107,53 @@ class PatternRules(WordLists):
                             end += 1
                         found.append((doc[owner[0].start : end], group[1], "state's group", "pattern"))
 
+    def _head_after(self, doc: Doc, end: int, words: frozenset[str]) -> SpacySpan | None:
+        """The longest phrase of ``words`` that starts at token ``end``."""
+        for n in self.head_lengths:
+            if end + n <= len(doc) and doc[end : end + n].text in words:
+                return doc[end : end + n]
+        return None
+
     def _institutions(self, doc: Doc, found: Found) -> None:
         """State institutions as whole phrases: "the German government", "Cuba's government",
-        "the Turkish Ministry of Foreign Affairs" (not "a pro-Western government")."""
+        "the Turkish Ministry of Foreign Affairs", "Iraqi security forces", "the Government of
+        Iraq" (not "a pro-Western government")."""
         for span, aid, _, method in list(found):
             if method not in {"name", "adjective", "capital"} or self.kb.actor(aid).kind != "state":
+                continue
+            start = span.start - 1 if span.start > 0 and doc[span.start - 1].text in THE else span.start
+            of_phrase = self._institution_of(doc, span)
+            if of_phrase is not None:
+                found.append((of_phrase, aid, of_phrase.text, "pattern"))
                 continue
             end = span.end
             if end < len(doc) and doc[end].text in POSSESSIVE:
                 end += 1  # "Cuba's government"
                 definite = True
             else:
-                before = doc[span.start - 1] if span.start > 0 else None
-                definite = before is not None and before.text in THE
-            head = next(
-                (
-                    doc[end : end + n]
-                    for n in self.head_lengths
-                    if doc[end : end + n].text in self.state_institution_heads
-                ),
-                None,
-            )
-            if head is None:
-                continue
-            capitalised = head[0].is_title and not head[0].is_sent_start
-            if not (definite or capitalised):
-                continue
-            start = span.start - 1 if span.start > 0 and doc[span.start - 1].text in THE else span.start
-            found.append((doc[start : head.end], aid, doc[start : head.end].text, "pattern"))
+                definite = start < span.start
+            force = self._head_after(doc, end, self.state_force_heads)
+            head = self._head_after(doc, end, self.state_institution_heads)
+            if head is not None and not (definite or (head[0].is_title and not head[0].is_sent_start)):
+                head = None
+            head = head or force
+            if head is not None:
+                found.append((doc[start : head.end], aid, doc[start : head.end].text, "pattern"))
+
+    def _institution_of(self, doc: Doc, span: SpacySpan) -> SpacySpan | None:
+        """ "the Government of Iraq", "the ministry of internal affairs of Belarus": an
+        institution head after 'the', then 'of' phrases, ending in the state's name."""
+        if span.start < 3 or doc[span.start - 1].lower_ != "of":
+            return None
+        for the in range(span.start - 2, max(-1, span.start - 9), -1):
+            if doc[the].text in THE:
+                head = self._head_after(doc, the + 1, self.institution_of_heads)
+                if head is None:
+                    return None
+                between = doc[head.end : span.start]
+                if all(t.is_alpha or t.text == "'s" for t in between) and between[0].lower_ == "of":
+                    return doc[the : span.end]
+                return None
+            if doc[the].is_punct or doc[the].pos_ == "VERB":
+                return None
+        return None

@@ -27,6 +27,8 @@ class WordLists:
     state_institution_heads: frozenset[str]
     non_state_groups: frozenset[str]
     attitude_prefixes: frozenset[str]
+    state_force_heads: frozenset[str]
+    institution_of_heads: frozenset[str]
     head_lengths: list[int]  # token lengths of the state institution heads, longest first
 
     def load_words(self, kb: KnowledgeBase, nlp: Language) -> None:
@@ -47,4 +49,7 @@ class WordLists:
         self.state_institution_heads = kb.words("state_institution_heads")
         self.non_state_groups = kb.words("non_state_groups")
         self.attitude_prefixes = kb.words("attitude_prefixes")
-        self.head_lengths = sorted({len(nlp.make_doc(h)) for h in self.state_institution_heads}, reverse=True)
+        self.state_force_heads = kb.words("state_force_heads")
+        self.institution_of_heads = kb.words("institution_of_heads")
+        heads = self.state_institution_heads | self.state_force_heads | self.institution_of_heads
+        self.head_lengths = sorted({len(nlp.make_doc(h)) for h in heads}, reverse=True)

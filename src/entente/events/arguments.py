@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from entente.events.referents import person_actors, pronoun_actors
+from entente.events.affiliation import Affiliations
+from entente.events.referents import pronoun_actors
 from entente.records import Span
 
 MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "npadvmod")
@@ -27,7 +28,7 @@ PRONOUNS = frozenset(
 class ActorIndex:
     """Token index -> actor id, for one Doc."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, affiliations: Affiliations | None = None) -> None:
         self.doc = doc
         self.by_token: dict[int, str] = {}
         self.states: set[str] = set()
@@ -49,7 +50,7 @@ class ActorIndex:
                 if mention.kind == "state":
                     self.states.add(mention.actor_id)
         self._leaders()
-        derived = person_actors(doc, self.by_token)
+        derived = affiliations.person_actors(doc, self.by_token) if affiliations else {}
         self.people.update(derived)
         self.by_token.update(derived)
         self.by_token.update(pronoun_actors(doc, self.by_token, self.people))
@@ -147,7 +148,9 @@ def exemplars(tok: Token, index: ActorIndex) -> list[str]:
     """ "allies such as Germany", "countries including France and Italy": the named examples."""
     found: list[str] = []
     for child in tok.children:
-        such_as = child.dep_ == "prep" and child.lower_ == "as" and any(g.lower_ == "such" for g in child.children)
+        such_as = (
+            child.dep_ == "prep" and child.lower_ == "as" and any(g.lower_ == "such" for g in child.children)
+        )
         including = child.lower_ in ("including", "like") and child.dep_ in ("prep", "acl")
         if such_as or including:
             for pobj in child.children:

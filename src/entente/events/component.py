@@ -13,12 +13,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from entente.events.affiliation import Affiliations
 from entente.events.arguments import ActorIndex
 from entente.events.coref import DEFINITE, Mention, resolve
 from entente.events.dates import FoundDate, find_dates, pick
 from entente.events.lexicon import Lexicon, load_lexicon
 from entente.events.places import find_place
-from entente.events.status import StatusCues, StatusReader, own_act, quote_at
+from entente.events.status import StatusCues, StatusReader, own_act, performative, quote_at
 from entente.events.triggers import Candidate, Linker
 from entente.nlp import extensions as _extensions  # noqa: F401
 from entente.records import Event, Span
@@ -40,9 +41,10 @@ class EventsComponent:
         self.proverb_advs = frozenset(cues.get("proverb_advs") or ())
         self.anaphoric_subjects = frozenset(cues.get("anaphoric_subjects") or ())
         self.happen_verbs = frozenset(cues.get("happen_verbs") or ())
+        self.affiliations = Affiliations(self.lex.role_nouns, self.lex.lead_verbs)
 
     def __call__(self, doc: Doc) -> Doc:
-        index = ActorIndex(doc)
+        index = ActorIndex(doc, self.affiliations)
         if not index.by_token:
             doc._.events = []
             return doc
@@ -51,6 +53,7 @@ class EventsComponent:
         for sent_i, sent in enumerate(doc.sents):
             dates: list[FoundDate] | None = None
             has_actor = any(t.i in index.by_token or t.i in index.former for t in sent)
+            linker.sent_i = sent_i
             cands = linker.find(sent) if has_actor else []
             for cand in cands:
                 if dates is None:
@@ -74,11 +77,14 @@ class EventsComponent:
         trig = cand.trigger
         status, who = self.status.read(status_tok or tok)
         quote = quote_at(doc, tok.idx, tok.idx + len(tok.text))
-        verbal = self.lex.category(trig.type).quad_class.startswith("verbal")
-        if quote is not None and own_act(tok, quote, verbal):
+        if quote is not None and own_act(tok, quote):
             quote = None
         if quote is not None and status == "asserted":
             status = "attributed"
+        if status == "attributed" and performative(
+            tok, self.lex.category(trig.type).quad_class.startswith("verbal")
+        ):
+            status, quote = "asserted", None  # "We reject ...," he said: the rejection happened
         if status == "attributed" and quote is not None and quote.speaker_name:
             who = quote.speaker_name
         place = find_place(cand.token, index)

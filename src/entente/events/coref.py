@@ -11,6 +11,9 @@
 * Unrealized events: a hypothetical or negated event between the same actors
   mentioned again with the same status is the same possibility, reported once
   (its first mention).
+* One sentence reports a (type, actors, status) once: "X attacked and
+  bombed Y", or a headline glued to the first sentence ("Germany bans ...
+  Germany on Monday banned ...").
 * Dated mentions: two mentions of the same event type between the same actors
   with the same status and compatible dates ("on October 11, 2024" and "in the
   second week of October") are one event; a narrative sentence is preferred as
@@ -93,14 +96,17 @@ def resolve(doc: Doc, mentions: list[Mention]) -> list[Event]:
             continue
         same = [k for k in kept if k.key() == m.key() and k.event.status == m.event.status]
         factual = ("asserted", "attributed")
-        if m.nominal and m.definite and m.event.status in factual:
-            # "the agreement" after the agreement was reported, whatever is said about it now
-            if any(k.key() == m.key() and k.event.status in factual for k in kept):
-                continue
+        # "the agreement" after the agreement was reported, whatever is said about it now
+        reported = any(k.key() == m.key() and k.event.status in factual for k in kept)
+        if m.nominal and m.definite and m.event.status in factual and reported:
+            continue
         if m.nominal and m.definite and same:
             continue
         unrealized = m.event.status in ("hypothetical", "negated")
-        twin = next((k for k in same if unrealized or compatible(k.event.date, m.event.date)), None)
+        twin = next(
+            (k for k in same if unrealized or k.sent_i == m.sent_i or compatible(k.event.date, m.event.date)),
+            None,
+        )
         if twin is not None:
             if not unrealized and _headline_style(doc, twin) and not _headline_style(doc, m):
                 twin.event, m.event = m.event, twin.event

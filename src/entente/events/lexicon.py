@@ -60,6 +60,8 @@ class Lexicon:
     agreement_nouns: frozenset[str] = frozenset()
     protect_verbs: frozenset[str] = frozenset()
     object_control_verbs: frozenset[str] = frozenset()
+    role_nouns: frozenset[str] = frozenset()
+    lead_verbs: frozenset[str] = frozenset()
 
     def category(self, name: str) -> Category:
         return self.categories[name]
@@ -147,4 +149,6 @@ def load_lexicon() -> Lexicon:
         agreement_nouns=frozenset(_tuple(nouns.get("agreement_nouns"))),
         protect_verbs=frozenset(_tuple(nouns.get("protect_verbs"))),
         object_control_verbs=frozenset(_tuple(nouns.get("object_control_verbs"))),
+        role_nouns=frozenset(_tuple(nouns.get("role_nouns"))),
+        lead_verbs=frozenset(_tuple(nouns.get("lead_verbs"))),
     )

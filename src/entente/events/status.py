@@ -134,7 +134,7 @@ class StatusReader:
         else:
             for _ in range(8):
                 head, dep = cur.head, cur.dep_
-                if head is cur:
+                if head is cur or _apart(cur, head.idx):  # no cue across a blank line (a headline)
                     break
                 if dep in ("xcomp", "acomp", "conj", "acl", "aux"):
                     self._head_cue(head, found)
@@ -265,18 +265,20 @@ def _apart(tok: Token, char: int) -> bool:
     return "\n\n" in text[lo:hi] or "\n \n" in text[lo:hi]
 
 
-def own_act(tok: Token, quote: Quote, verbal: bool) -> bool:
-    """Whether a trigger inside a quote is the speaker's own act, not something reported.
+def own_act(tok: Token, quote: Quote) -> bool:
+    """Whether a trigger inside a quote is the clause's own act, not something reported.
 
     "announced new restrictions" read as a quote whose cue is the light verb, or
-    a reported quote whose cue stands in another sentence (a headline);
-    "I strongly reject ...": a speaker's present-tense verbal act is done by saying it.
+    a reported quote whose cue stands in another sentence (a headline).
     """
     cue = quote.cue
     if cue is not None and any(cue.start <= t.idx < cue.end for t in (tok, tok.head)):
         return True
-    if quote.kind == "reported" and cue is not None and _apart(tok, cue.start):
-        return True  # a reported "quote" whose cue lies in another sentence is that sentence's own claim
+    return quote.kind == "reported" and cue is not None and _apart(tok, cue.start)
+
+
+def performative(tok: Token, verbal: bool) -> bool:
+    """ "We strongly reject ...": a speaker's present-tense verbal act is done by saying it."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     first = any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children)
     return verbal and first and verb.tag_ in ("VBP", "VBZ")

@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from entente.events.arguments import ActorIndex, head_actors, np_actors
-from entente.events.lexicon import Lexicon, Trigger
+from entente.events.arguments import head_actors
+from entente.events.lexicon import Trigger
+from entente.events.phrases import OBJ_DEPS, PhraseReader, select
+from entente.events.phrases import dedupe as _dedupe
 
-SUBJ_DEPS = ("nsubj", "csubj")
-OBJ_DEPS = ("dobj", "dative", "iobj", "obj")
-RELATIVE = frozenset({"that", "which", "who", "whom"})
 MAX_MUTUAL = 6  # "X, Y, Z and W met": one event per pair, up to this many parties
 CLIMB_DEPS = ("xcomp", "advcl", "conj", "acomp", "ccomp", "pcomp", "relcl", "acl")
 
@@ -43,120 +42,9 @@ class Candidate:
         return out
 
 
-def _dedupe(ids: list[str]) -> list[str]:
-    return list(dict.fromkeys(ids))
-
-
-def child_words(tok: Token) -> set[str]:
-    return {c.lower_ for c in tok.children} | {c.lemma_.lower() for c in tok.children}
-
-
-def select(tok: Token, options: tuple[Trigger, ...]) -> Trigger | None:
-    """The most specific sense of ``tok`` whose constraints fit."""
-    words = child_words(tok)
-    objs = {c.lemma_.lower() for c in tok.children if c.dep_ in OBJ_DEPS} | {
-        c.lower_ for c in tok.children if c.dep_ in OBJ_DEPS
-    }
-    if tok.pos_ != "VERB":
-        # a noun's modifiers may be hyphenated compounds ("air strike", "arms sales")
-        words |= {g.lower_ for c in tok.children for g in c.children}
-    else:  # "designated X as a terrorist organization"
-        words |= {t.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree}
-    for trig in options:
-        if trig.needs and not words & set(trig.needs):
-            continue
-        if trig.objects and not objs & set(trig.objects):
-            continue
-        return trig
-    return None
-
-
-class Linker:
+class Linker(PhraseReader):
     """Finds candidates in a sentence."""
 
-    def __init__(self, lex: Lexicon, index: ActorIndex) -> None:
-        self.lex = lex
-        self.index = index
-        self.groups = lex.group_nouns
-
-    # -- actors of phrases -------------------------------------------------
-    def np(self, tok: Token) -> list[str]:
-        if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
-            return np_actors(tok.head.head, self.index, self.groups)
-        return np_actors(tok, self.index, self.groups)
-
-    def subject(self, verb: Token, depth: int = 0) -> list[str]:
-        """Actors of the verb's subject, inherited through control and coordination."""
-        subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
-        # "Egypt and Qatar are mediating": the subject sometimes hangs under the auxiliary
-        subj += [g for c in verb.children if c.dep_ == "aux" for g in c.children if g.dep_ in SUBJ_DEPS]
-        if subj:
-            return _dedupe([a for s in subj for a in self.np(s)])
-        if any(c.dep_ == "nsubjpass" for c in verb.children) or depth > 3:
-            return []
-        head, dep = verb.head, verb.dep_
-        if head is verb:
-            return []
-        if dep == "pcomp" and head.lower_ == "from":  # deter Israel from attacking
-            ctrl = head.head
-            objs = [c for c in ctrl.children if c.dep_ in OBJ_DEPS]
-            return _dedupe([a for o in objs for a in self.np(o)])
-        if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):  # Putin's unwillingness to transfer
-            found = self.noun_sources(head)
-            if not found and head.dep_ in OBJ_DEPS and head.head.pos_ == "VERB":
-                return self.subject(head.head, depth + 1)  # "was developing plans to attack"
-            return found
-        if dep == "xcomp" and head.lemma_.lower() in self.lex.object_control_verbs:
-            objs = [c for c in head.children if c.dep_ in OBJ_DEPS]
-            if objs:
-                return _dedupe([a for o in objs for a in self.np(o)])
-        if dep in ("xcomp", "advcl", "conj", "acomp"):
-            return self.subject(head, depth + 1)
-        return []
-
-    def noun_sources(self, noun: Token) -> list[str]:
-        found: list[str] = []
-        for c in noun.children:
-            if c.dep_ == "poss":
-                found.extend(self.np(c))
-            elif c.dep_ == "prep" and c.lower_ == "by":
-                found.extend(a for p in c.children if p.dep_ == "pobj" for a in self.np(p))
-        return _dedupe(found)
-
-    def prep_objects(self, tok: Token, preps: tuple[str, ...]) -> list[str]:
-        found: list[str] = []
-        for c in tok.children:
-            if c.dep_ not in ("prep", "prt", "agent", "dative") or c.lower_ not in preps:
-                # "pull out of": the preposition hangs under the particle
-                if c.dep_ in ("prep", "prt") and c.lower_ in ("out", "back", "away"):
-                    found.extend(self.prep_objects(c, preps))
-                continue
-            for p in c.children:
-                if p.dep_ in ("pobj", "pcomp"):
-                    found.extend(self.np(p))
-        return _dedupe(found)
-
-    def clause_targets(self, verb: Token) -> list[str]:
-        """Every actor in the verb's objects and prepositional objects."""
-        found: list[str] = []
-        for c in verb.children:
-            if c.dep_ in OBJ_DEPS:
-                found.extend(self.np(c))
-            elif c.dep_ == "prep":
-                found.extend(a for p in c.children if p.dep_ == "pobj" for a in self.np(p))
-        return _dedupe(found)
-
-    def agreement_target(self, sent: SpacySpan, exclude: list[str]) -> list[str]:
-        """ "withdrew from ... the Iran nuclear deal": the counterpart named on the agreement."""
-        for tok in sent:
-            if tok.lemma_.lower() in self.lex.agreement_nouns:
-                ids = head_actors(tok, self.index, self.groups) + self.prep_objects(tok, ("with", "between"))
-                ids = [a for a in ids if a not in exclude]
-                if ids:
-                    return ids
-        return []
-
-    # -- triggers -------------------------------------------------------------
     def verb(self, tok: Token, trig: Trigger, sent: SpacySpan) -> Candidate | None:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         participle = tok.dep_ == "acl" and tok.tag_ == "VBN"  # "prisoners detained by Israel"
@@ -178,10 +66,17 @@ class Linker:
             targets = _dedupe([a for c in objs for a in self.np(c)])
         if trig.role == "withdraw":
             return self.withdrawal(tok, trig, sources, sent)
-        if not targets and not passive and self.lex.category(trig.type).quad_class.startswith("verbal"):
-            targets = self.party_targets(tok)  # "denounced the memorandum between Turkey and Libya"
+        if not targets and self.lex.category(trig.type).quad_class.startswith("verbal"):
+            if not passive:
+                targets = self.party_targets(tok)  # "denounced the memorandum between Turkey and Libya"
+            if not targets:
+                targets = self.anaphoric_targets(tok, sources)  # "the call was seconded by Merkel"
         if not targets:
             targets = self.prep_objects(tok, preps)
+        if not sources and trig.type == "MOBILIZE" and not passive:  # "a request to deploy Russian forces"
+            sources = _dedupe([a for c in tok.children if c.dep_ in OBJ_DEPS for a in self.np(c)])
+        if not targets and trig.type == "SANCTION" and not passive:
+            targets = self.hop_targets(tok, ())  # "suspended flights to Georgia"
         if not targets and "from" in preps:  # "seized the peninsula from Ukraine", misattached
             objs = [c for c in tok.children if c.dep_ in OBJ_DEPS]
             targets = _dedupe([a for o in objs for a in self.prep_objects(o, ("from",))])
@@ -192,43 +87,6 @@ class Linker:
             if not targets and tok.dep_ in ("advcl", "conj") and tok.head.pos_ == "VERB":
                 targets = self.clause_targets(tok.head)
         return self.candidate(tok, trig, sources, targets)
-
-    def party_targets(self, verb: Token) -> list[str]:
-        """The parties of an event or agreement noun that a verbal reaction takes as object."""
-        found: list[str] = []
-        for obj in (c for c in verb.children if c.dep_ in OBJ_DEPS):
-            low = obj.lemma_.lower()
-            if low in self.lex.nouns or low in self.lex.agreement_nouns:
-                found.extend(self.noun_sources(obj))
-                found.extend(self.prep_objects(obj, ("between", "with")))
-                for c in obj.children:  # "the memoranda of understanding between X and Y"
-                    if c.dep_ == "prep" and c.lower_ == "of":
-                        found.extend(a for p in c.children if p.dep_ == "pobj" for a in self.prep_objects(p, ("between",)))
-        return _dedupe(found)
-
-    def instrument_sources(self, verb: Token) -> list[str]:
-        """Actors modifying an event noun of the same clause: "killed in a US counter-terrorism operation"."""
-        found: list[str] = []
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "during", "by", "with"):
-                for p in c.children:
-                    if p.dep_ == "pobj" and (p.lemma_.lower() in self.lex.nouns or p.lower_ in self.lex.nouns):
-                        found.extend(self.noun_sources(p))
-                        found.extend(
-                            a for m in p.children if m.dep_ in ("amod", "compound", "nmod") for a in self.np(m)
-                        )
-        return _dedupe(found)
-
-    def agent_event_type(self, verb: Token) -> str | None:
-        """The type of an event noun in the verb's by-phrase ("hit by sanctions")."""
-        for c in verb.children:
-            if c.dep_ == "agent":
-                for p in c.children:
-                    senses = self.lex.nouns.get(p.lower_) or self.lex.nouns.get(p.lemma_.lower())
-                    if p.dep_ == "pobj" and senses:
-                        trig = select(p, senses)
-                        return trig.type if trig else None
-        return None
 
     def withdrawal(self, tok: Token, trig: Trigger, sources: list[str], sent: SpacySpan) -> Candidate | None:
         """RETREAT from a country; REJECT of an agreement or organisation."""
@@ -256,26 +114,6 @@ class Linker:
         if not targets:
             targets = self.agreement_target(sent, sources)
         return self.candidate(tok, reject, sources, targets)
-
-    def prep_heads(self, tok: Token, preps: tuple[str, ...]) -> list[Token]:
-        """Objects of the verb's prepositions in ``preps`` ("out of X", "from X")."""
-        out: list[Token] = []
-        for c in tok.children:
-            if c.dep_ in ("prep", "prt") and c.lower_ in ("out", "back", "away"):
-                out.extend(self.prep_heads(c, preps))
-            elif c.dep_ == "prep" and c.lower_ in preps:
-                out.extend(p for p in c.children if p.dep_ == "pobj")
-        return out
-
-    def hop_targets(self, tok: Token, preps: tuple[str, ...]) -> list[str]:
-        """The country of a target phrase that names a thing: "a ban on imports from Iran"."""
-        found: list[str] = []
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        found.extend(self.prep_objects(p, ("to", "from", "of", "in", "into")))
-        return _dedupe(found)
 
     def noun(self, tok: Token, trig: Trigger, sent: SpacySpan) -> Candidate | None:
         sources = self.noun_sources(tok)
@@ -390,6 +228,9 @@ class Linker:
                 out.append(cand)
         self.index.past = False
         link_responses(out, sent)
+        for c in out:  # "France called for a ceasefire. The call was welcomed by ..."
+            sources = c.sources or _dedupe([a for pair in c.mutual_pairs for a in pair])
+            self.history.append((self.sent_i, c.token.lemma_.lower(), sources))
         return drop_nested([c for c in out if c.pairs()])
 
 
@@ -399,9 +240,9 @@ def drop_nested(cands: list[Candidate]) -> list[Candidate]:
     out = []
     for c in cands:
         gov = by_token.get(c.token.head.i) if c.token.dep_ in ("advcl", "xcomp", "conj") else None
-        if gov is not None and gov is not c and gov.trigger.type == c.trigger.type:
-            if {frozenset(p) for p in c.pairs()} <= {frozenset(p) for p in gov.pairs()}:
-                continue
+        same = gov is not None and gov is not c and gov.trigger.type == c.trigger.type
+        if same and gov and {frozenset(p) for p in c.pairs()} <= {frozenset(p) for p in gov.pairs()}:
+            continue
         out.append(c)
     return out
 

@@ -24,6 +24,7 @@ from entente.people.roles import (
     from_appositive,
     from_premodifiers,
     gender_word,
+    glued_name,
     role_words,
 )
 from entente.quotes.marks import find_segments
@@ -49,12 +50,32 @@ class _Builder:
         return self.name.split()[-1].lower()
 
     def add_info(self, info: RoleInfo, words: RoleWords, doc: Doc) -> None:
-        if info.role and (self.role is None or (info.affiliation and not self.affiliation)):
+        if info.role and (
+            self.role is None or (info.affiliation and not self.affiliation) or _refines(info.role, self.role)
+        ):
             self.role = info.role
             self.affiliation = info.affiliation or self.affiliation
-        if info.nationality and words.is_official(info.role) and self.official_actor is None:
-            ids = actor_ids_in(doc, *info.nationality)
-            self.official_actor = ids[0] if ids else None
+        if not words.is_official(info.role) or self.official_actor is not None:
+            return
+        # who an official speaks for: the body named as affiliation ("spokesman for the PMF"), else the
+        # nationality ("the Spanish foreign minister")
+        for span in (info.affiliated, info.nationality, info.scope):
+            ids = _actors_over(doc, span) if span else []
+            if ids:
+                self.official_actor = ids[-1]
+                return
+
+
+def _actors_over(doc: Doc, span: tuple[int, int]) -> list[str]:
+    """Actor ids of the actor mentions that overlap ``span`` ("the PMF" for "PMF"), else the KB's."""
+    a, b = span
+    ids = [m.actor_id for m in doc._.actor_mentions or () if m.actor_id and m.span.start < b and a < m.span.end]
+    return ids or actor_ids_in(doc, a, b)
+
+
+def _refines(new: str, old: str) -> bool:
+    """ "former President" refines "President", "acting Prime Minister of Iraq" refines "Prime Minister"."""
+    return len(new) > len(old) and f" {old.lower()} " in f" {new.lower()} "
 
 
 def _named(builder: _Builder) -> bool:
@@ -75,11 +96,13 @@ def _acts(builder: _Builder, quoted: list[tuple[int, int]]) -> bool:
     names = [m for m in builder.mentions if m.root.lower_ not in ("he", "him", "his", "she", "her")]
     if len(names) >= 2 or len(builder.mentions) > len(names):
         return True
-    if role_words().is_official(builder.role) and (builder.actor_id or builder.official_actor):
-        return True  # a state's official acts for the state wherever named
+    if role_words().is_official(builder.role):
+        return True  # an official acts for a state or a body wherever named
     for m in builder.mentions:
         root = m.root
         dep = root.head.dep_ if root.dep_ in ("conj", "appos") else root.dep_
+        if root.dep_ == "pobj" and glued_name(root.head.head) == root:  # "Ambassador to Germany X said"
+            dep = root.head.head.dep_
         if dep in _SPEAKING_DEPS:
             return True
         if root.dep_ == "pobj" and root.head.head.lower_ == "according":

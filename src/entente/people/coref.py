@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from entente.people.roles import RoleWords, gender_word, role_words
+from entente.people.roles import RoleWords, gender_word, glued_name, role_words
 from entente.records import Person
 
 _PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
@@ -79,6 +79,11 @@ class Coref:
     def resolve(self, phrase: Span) -> Referent | None:
         head = phrase.root
         named = [head] + [c for c in head.children if c.dep_ == "appos"]  # "The Vice President, Mike Pence,"
+        if head.pos_ == "NOUN":  # "Retired FBI agent and terrorism specialist Ali Soufan"
+            named += [c for c in head.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"]
+        glued = glued_name(head)
+        if glued is not None:
+            named.append(glued)
         for token in named:
             person = self.person_at(token.idx, token.idx + len(token.text))
             if person is not None:

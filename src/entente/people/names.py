@@ -20,7 +20,11 @@ def clean_name(ent: Span, words: RoleWords) -> Span | None:
         end -= 1
     while start < end and (doc[start].lower_ in words.titles or doc[start].lower_ == "the"):
         start += 1
-    if start >= end or not all(t.text[:1].isupper() for t in doc[start:end] if t.is_alpha):
+    if start >= end or not all(
+        t.text[:1].isupper() or (t.i < end - 1 and t.lower_ in words.particles)
+        for t in doc[start:end]
+        if t.is_alpha
+    ):
         return None
     return doc[start:end]
 

@@ -27,20 +27,24 @@ class RoleWords:
     institutions: frozenset[str]
     top_institutions: frozenset[str]
     state_heads: frozenset[str]
+    qualifiers: frozenset[str]
+    headed: frozenset[str]
     male: frozenset[str]
     female: frozenset[str]
     male_names: frozenset[str]
     female_names: frozenset[str]
+    particles: frozenset[str]
 
     def is_role(self, text: str) -> bool:
         t = text.lower()
         return t in self.official or t in self.independent
 
     def is_official(self, role: str | None) -> bool:
-        if not role:
+        if not role or role.lower() in self.independent:  # "opposition leader"
             return False
-        words = role.lower().split()
-        return role.lower() in self.official or (bool(words) and words[-1] in self.official)
+        role = role.lower().split(" of ")[0]  # "Secretary of Transportation"
+        words = role.split()
+        return role in self.official or (bool(words) and words[-1] in self.official)
 
 
 @lru_cache(maxsize=1)
@@ -64,10 +68,13 @@ def role_words() -> RoleWords:
         institutions=words("institutions"),
         top_institutions=words("top_institutions"),
         state_heads=words("state_heads"),
+        qualifiers=words("qualifiers"),
+        headed=words("headed"),
         male=words("male", genders),
         female=words("female", genders),
         male_names=words("male", names),
         female_names=words("female", names),
+        particles=words("particles", names),
     )
 
 
@@ -76,6 +83,8 @@ class RoleInfo:
     role: str | None = None
     affiliation: str | None = None
     nationality: tuple[int, int] | None = None  # char span of a nationality word ("Russian")
+    affiliated: tuple[int, int] | None = None  # char span of the affiliation
+    scope: tuple[int, int] | None = None  # char span of the whole role phrase ("head of Iran's Quds Force")
     gender: str | None = None
 
 
@@ -83,7 +92,7 @@ def _role_phrase(head: Token, words: RoleWords) -> str | None:
     """The role named by a noun and its modifiers: "associate fellow", "professor emeritus"."""
     doc = head.doc
     start = head.i
-    while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].head.i >= head.i:
+    while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and start <= doc[start - 1].head.i <= head.i:
         prev = doc[start - 1]
         if prev.ent_type_ in ("NORP", "GPE") or prev.like_num or "-" in prev.text:
             break
@@ -92,20 +101,31 @@ def _role_phrase(head: Token, words: RoleWords) -> str | None:
     while end < len(doc) and doc[end].dep_ in ("amod", "compound", "advmod") and doc[end].head == head:
         end += 1
     if words.is_role(head.text) or words.is_role(head.lemma_) or words.is_role(doc[head.i : end].text):
-        return doc[start:end].text  # the role noun with its modifiers: "senior analyst"
+        return doc[start:end].text + _of_part(head, words)  # with its modifiers: "senior analyst"
     for s in range(start, head.i + 1):  # else the longest phrase the lexicon knows
         if words.is_role(doc[s:end].text):
             return doc[s:end].text
     return None
 
 
-def _affiliation(head: Token, words: RoleWords) -> str | None:
+def _of_part(head: Token, words: RoleWords) -> str:
+    """ " of X" for roles that name what they head: "head of Iran's Quds Force", "Secretary of Transportation"."""
+    if head.lower_ not in words.headed:
+        return ""
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and any(g.dep_ == "pobj" for g in child.children):
+            return " " + head.doc[child.i : child.right_edge.i + 1].text
+    return ""
+
+
+def _affiliation(head: Token, words: RoleWords) -> Span | None:
     """The organisation a role noun belongs to, through "at"/"of"/"with"/"for"/"in" phrases.
 
     With nested institutions ("fellow at the Center X at University Y") the
     containing one wins: the last named that has a top-institution word, else the last named.
     """
     chain: list[Span] = []
+    headed = head.lower_ in words.headed  # "Secretary of Transportation": an office, not a body
     frontier = [head]
     for _ in range(4):
         nxt: list[Token] = []
@@ -120,33 +140,74 @@ def _affiliation(head: Token, words: RoleWords) -> str | None:
                     ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
                     if ent is not None and ent.label_ in ("ORG", "FAC"):
                         chain.append(ent)
-                    elif obj.pos_ == "PROPN" and not obj.ent_type_:
+                    elif obj.pos_ == "PROPN" and not obj.ent_type_ and not (headed and prep.lower_ == "of"):
                         chain.append(obj.doc[obj.left_edge.i : obj.i + 1])
         frontier = nxt
     if not chain:
         return None
     chain.sort(key=lambda s: s.start)
     top = [s for s in chain if any(w.lower_ in words.top_institutions for w in s)]
-    text = (top or chain)[-1].text
-    return text[4:] if text.lower().startswith("the ") else text
+    span = (top or chain)[-1]
+    return span[1:] if span[0].lower_ == "the" and len(span) > 1 else span
 
 
 def from_appositive(name_head: Token, words: RoleWords) -> RoleInfo:
-    """Role and affiliation from "NAME, ROLE at ORG" (appositive) or "ROLE NAME" (pre-modifier)."""
+    """Role and affiliation from "NAME, ROLE at ORG" or "OWNER's ROLE, NAME," (appositives)."""
     for child in name_head.rights:
         if child.dep_ == "appos":
-            role = _role_phrase(child, words)
-            if role:
-                return RoleInfo(
-                    role=role, affiliation=_affiliation(child, words), nationality=_nationality(child)
-                )
+            if _role_phrase(child, words):
+                return _info(child, words, None)
+    head = name_head.head
+    if name_head.dep_ == "pobj" and glued_name(head.head) == name_head and _role_phrase(head.head, words):
+        return _info(head.head, words, None)
+    if name_head.dep_ == "appos" and head.i < name_head.i and head.pos_ == "NOUN":
+        if _role_phrase(head, words):  # "Mahan's director, Hamid Khanooki,"
+            return _info(head, words, _owner(head))
     return RoleInfo()
 
 
+def glued_name(role: Token) -> Token | None:
+    """The name the parser hung on a role's prepositional object: "US Ambassador to [Germany Richard
+    Grenell]" (a place and a name run together in one object)."""
+    for prep in role.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.ent_type_ == "PERSON":
+                if any(c.dep_ == "compound" and c.ent_type_ in ("GPE", "ORG", "NORP") for c in obj.lefts):
+                    return obj
+    return None
+
+
+def _info(role_head: Token, words: RoleWords, owner: Span | None) -> RoleInfo:
+    span = _affiliation(role_head, words) or owner
+    return RoleInfo(
+        role=_role_phrase(role_head, words),
+        affiliation=span.text if span is not None else None,
+        nationality=_nationality(role_head),
+        affiliated=(span.start_char, span.end_char) if span is not None else None,
+        scope=(role_head.left_edge.idx, role_head.right_edge.idx + len(role_head.right_edge.text)),
+    )
+
+
+def _owner(head: Token) -> Span | None:
+    """The named owner of a role noun: "German Chancellor Angela Merkel's [spokesperson]"."""
+    for child in head.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return child.doc[child.left_edge.i : child.i + 1]
+    return None
+
+
 def _nationality(head: Token) -> tuple[int, int] | None:
+    """ "the Spanish foreign minister", "Iran's president", "the Prime Minister of Iraq"."""
     for child in head.lefts:
         if child.ent_type_ in ("NORP", "GPE") or (child.dep_ == "poss" and child.ent_type_ == "GPE"):
             return (child.idx, child.idx + len(child.text))
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ == "GPE":
+                    return (obj.idx, obj.idx + len(obj.text))
     return None
 
 
@@ -156,8 +217,13 @@ def from_premodifiers(name: Span, words: RoleWords) -> RoleInfo:
     i = name.start
     role_tokens: list[Token] = []
     nationality: tuple[int, int] | None = None
+    body: Span | None = None  # "Amazon Research Institute Director X", "AU commissioner X"
     while i > 0:
         tok = doc[i - 1]
+        if tok.ent_type_ == "ORG" and tok.ent_iob_ != "O" and body is None and tok.dep_ != "poss":
+            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None and ent.end <= name.start and ent.label_ == "ORG":
+                body = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
         if tok.ent_type_ in ("NORP", "GPE", "ORG", "FAC") and tok.dep_ in (
             "amod",
             "compound",
@@ -172,25 +238,48 @@ def from_premodifiers(name: Span, words: RoleWords) -> RoleInfo:
         if tok.text in ("’s", "'s") and i > 1 and doc[i - 2].ent_type_ == "GPE":
             i -= 1
             continue
-        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.head.i >= name.start and not tok.ent_type_:
+        in_phrase = tok.head.i >= name.start or tok.i >= name.root.left_edge.i
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ") and in_phrase and not tok.ent_type_:
             role_tokens.insert(0, tok)
             i -= 1
             continue
+        if tok.lower_ == "and" and role_tokens and i > 1 and doc[i - 2].pos_ == "NOUN":
+            role_tokens.insert(0, tok)  # "trade and industry commissioner"
+            i -= 1
+            continue
         break
-    role = None
-    for k in range(len(role_tokens)):
-        cand = " ".join(t.text for t in role_tokens[k:])
-        if words.is_role(cand):
-            role = cand
-            break
-    if role is None and role_tokens and words.is_role(role_tokens[-1].lemma_):
-        k = len(role_tokens) - 1  # the role noun with the nouns compounded to it: "press secretary"
-        while (
-            k > 0 and role_tokens[k - 1].dep_ == "compound" and role_tokens[k - 1].pos_ in ("NOUN", "PROPN")
-        ):
-            k -= 1
-        role = " ".join(t.text for t in role_tokens[k:])
-    return RoleInfo(role=role, nationality=nationality)
+    role = _premodifier_role(role_tokens, words)
+    if role is None or body is None:
+        return RoleInfo(role=role, nationality=nationality)
+    return RoleInfo(
+        role=role, affiliation=body.text, nationality=nationality, affiliated=(body.start_char, body.end_char)
+    )
+
+
+def _premodifier_role(role_tokens: list[Token], words: RoleWords) -> str | None:
+    """The role among the words before a name, with the words that qualify it.
+
+    "opposition leader", "foreign affairs minister", "former President" (a
+    nationality in between is left out: "former US President"), "trade and
+    industry commissioner"; "the 18th-century poet": "poet".
+    """
+    k = next(
+        (k for k in range(len(role_tokens)) if words.is_role(" ".join(t.text for t in role_tokens[k:]))),
+        None,
+    )
+    if k is None and role_tokens and words.is_role(role_tokens[-1].lemma_):
+        k = len(role_tokens) - 1
+    if k is None:
+        return None
+    while k > 0 and (
+        role_tokens[k - 1].pos_ in ("NOUN", "PROPN", "ADJ", "CCONJ")
+        and role_tokens[k - 1].is_alpha
+        and role_tokens[k - 1].lower_ not in words.titles - words.qualifiers
+    ):
+        k -= 1
+    while k < len(role_tokens) and role_tokens[k].pos_ == "CCONJ":
+        k += 1
+    return " ".join(t.text for t in role_tokens[k:])
 
 
 def gender_word(word: str, words: RoleWords) -> str | None:

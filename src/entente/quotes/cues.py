@@ -25,6 +25,7 @@ class Lexicon:
     according: tuple[tuple[str, ...], ...]
     channels: frozenset[str]
     object_cues: frozenset[str]
+    act_cues: frozenset[str]
     object_preps: frozenset[str]
     colon_labels: frozenset[str]
     naming: frozenset[str]
@@ -56,6 +57,7 @@ def lexicon() -> Lexicon:
         according=according,
         channels=_words(data, "channels"),
         object_cues=_words(data, "object_cues"),
+        act_cues=_words(data, "act_cues"),
         object_preps=_words(data, "object_preps"),
         colon_labels=_words(data, "colon_labels"),
         naming=_words(data, "naming"),
@@ -89,8 +91,22 @@ def according_to(token: Token, lex: Lexicon) -> Token | None:
             c for c in token.children if c.dep_ == "pobj"
         ]
         if objects:
-            return objects[0]
+            return channel_owner(objects[0], lex)
     return None
+
+
+def channel_owner(source: Token, lex: Lexicon) -> Token:
+    """Who spoke through a channel: "a tweet by X", "X's statement"; else the source itself."""
+    if source.lemma_.lower() not in lex.channels:
+        return source
+    for child in source.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return source
 
 
 def _subject(verb: Token) -> Token | None:
@@ -109,6 +125,9 @@ def speaker_head(cue: Token) -> Token | None:
             return subject  # a relative "who" is kept: the text names the speaker there
         if token.dep_ == "relcl":
             return token.head
+        if token.tag_ == "VBG" and token.dep_ in ("advcl", "conj") and token.head.dep_ == "ccomp":
+            token = token.head.head  # "X said A costs B, further saying ...": X's participle, not A's
+            continue
         if token.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep", "acl") and token.head != token:
             token = token.head
             continue
@@ -160,10 +179,16 @@ def addressee_head(cue: Token) -> Token | None:
 
 
 def complement(cue: Token) -> Token | None:
-    """The clause said: the cue's ccomp (or a clause it governs through "that")."""
-    for child in cue.children:
-        if child.dep_ == "ccomp":
-            return child
+    """The clause said: the cue's ccomp (or a clause it governs through "that").
+
+    Of two ccomps ("A follows B; X reported that C") the one opened by "that", else the later, wins.
+    """
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    if len(clauses) > 1:
+        marked = [c for c in clauses if any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+        return (marked or clauses)[-1]
+    if clauses:
+        return clauses[0]
     for child in cue.children:  # "told reporters that ...": the clause hangs on the object
         if child.dep_ in ("dobj", "dative"):
             for grand in child.children:

@@ -27,10 +27,33 @@ _NOT_SPEAKERS = {"it", "there", "this", "that", "which", "what"}
 
 
 def _content_range(doc: Doc, head: Token, skip: Token | None = None) -> tuple[int, int] | None:
-    start, end = clause_range(head, skip)
+    start, end = _in_paragraph(doc, head, *clause_range(head, skip))
     if end - start < 3:
         return None
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _line_break(token: Token) -> bool:
+    return "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
+
+
+def _across_lines(doc: Doc, a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any(_line_break(t) for t in doc[lo:hi])
+
+
+def _in_paragraph(doc: Doc, head: Token, start: int, end: int) -> tuple[int, int]:
+    """Tokens ``start:end`` cut to the line of ``head``: a clause the parser ran over a headline or a
+    paragraph break ("X says Y⏎⏎Tuesday, ...") stops there."""
+    lo = head.i
+    while lo > start and not _line_break(doc[lo - 1]):
+        lo -= 1
+    hi = head.i
+    while hi + 1 < end and not _line_break(doc[hi]):
+        hi += 1
+    while hi > lo and doc[hi].is_space:
+        hi -= 1
+    return lo, hi + 1
 
 
 def _words_range(words: list[Token]) -> tuple[int, int] | None:
@@ -103,8 +126,8 @@ def _at_clause_edge(cue: Token) -> bool:
 
 def _object_content(doc: Doc, cue: Token, speaker: Token, lex: Lexicon) -> tuple[int, int] | None:
     """Content of an object cue ("declined to comment"), for a speaker that names someone."""
-    if speaker.i > cue.i or not _names_someone(speaker):
-        return None
+    if speaker.i > cue.i or speaker.dep_ == "nsubjpass" or not _names_someone(speaker):
+        return None  # "the new rules were released": what was released, not who spoke
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
     if not own_subject and cue.dep_ not in ("advcl", "conj", "relcl"):
         return None  # "try to convince X to support Y": the subject is not the source of "support"
@@ -112,7 +135,28 @@ def _object_content(doc: Doc, cue: Token, speaker: Token, lex: Lexicon) -> tuple
     if tokens is None:
         return None
     start, end = tokens
+    if not _says_something(doc, start, end, cue, lex):
+        return None
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+_QUOTE_MARKS = "“”„\"«»‘’"
+_VERB_TAGS = ("VBD", "VBZ", "VBP", "MD", "VB")
+
+
+def _says_something(doc: Doc, start: int, end: int, cue: Token, lex: Lexicon) -> bool:
+    """Is an object cue's content (tokens ``start:end``) a statement?
+
+    Quoted words, a clause or an infinitive are; an infinitive of saying with
+    nothing said is not ("declined to comment"); a bare noun phrase is not
+    after an act cue ("condemned the attack", "asked Trump about it").
+    """
+    if any(ch in _QUOTE_MARKS for ch in doc[max(0, start - 1) : end + 1].text):
+        return True
+    verbs = [t for t in doc[start:end] if t.tag_ in _VERB_TAGS]
+    if len(verbs) == 1 and is_cue_verb(verbs[0], lex):
+        return any(c.dep_ not in ("aux", "neg", "advmod", "punct") for c in verbs[0].children)
+    return bool(verbs) or cue.lemma_.lower() not in lex.act_cues
 
 
 def _names_someone(subject: Token) -> bool:
@@ -192,19 +236,46 @@ def cue_drafts(doc: Doc, lex: Lexicon, segments: list[Segment]) -> list[Draft]:
         relative = speaker.lower_ in ("that", "which") and speaker.head.dep_ == "relcl"
         if speaker.lower_ in _NOT_SPEAKERS and not (document or relative):
             continue
+        if speaker.dep_ == "nsubjpass" and speaker.head == tok and not is_cue_verb(tok, lex):
+            continue  # "the new rules were released": what was released, not who spoke
         if clause is None:
             rng = _object_content(doc, tok, speaker, lex)
         elif not is_cue_verb(tok, lex) and _vague(speaker):  # "some experts suspect": no one in particular
+            continue
+        elif _across_lines(doc, tok, clause):  # a headline's cue with the next paragraph as its clause
             continue
         else:
             rng = _content_range(doc, clause)
         if rng is None or rng[0] <= speaker.idx < rng[1]:
             continue
         drafts.append(Draft([rng], tok, speaker))
-    drafts = _drop_nested(doc, drafts)
+    drafts = _drop_nested(doc, _innermost(drafts, lex))
     for draft in drafts:
         _join_segments(draft, segments)
     return drafts
+
+
+def _innermost(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
+    """ "Reuters reported a German government source said X": the source inside the report speaks.
+
+    A report by a medium or an organisation whose content opens with another
+    named speaker and a verb of saying with a clause ("(that) a source said
+    ...") gives way to that inner attribution.
+    """
+    outer: set[int] = set()
+    for d in drafts:
+        if d.according or d.cue is None or d.speaker is None or d.speaker.pos_ == "PRON":
+            continue
+        if d.speaker.head != d.cue or not is_cue_verb(d.cue, lex) or complement(d.cue) is None:
+            continue
+        for o in drafts:
+            if o is d or o.according or o.speaker is None or o.speaker.ent_type_ == "PERSON":
+                continue
+            if o.speaker.pos_ == "PRON" or not o.content[0][0] <= d.cue.idx < o.content[-1][1]:
+                continue
+            if 0 <= d.speaker.left_edge.idx - o.content[0][0] <= 5:  # "that a source said"
+                outer.add(id(o))
+    return [d for d in drafts if id(d) not in outer]
 
 
 def _drop_nested(doc: Doc, drafts: list[Draft]) -> list[Draft]:
@@ -220,7 +291,7 @@ def _drop_nested(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         assert d.cue is not None
         pos = d.cue.idx
-        outer = [o for o in drafts if o is not d and o.content[0][0] <= pos < o.content[-1][1]]
+        outer = [o for o in drafts if o is not d and o.content and o.content[0][0] <= pos < o.content[-1][1]]
         if not outer:
             kept.append(d)
             continue

@@ -1,0 +1,231 @@
+"""Who a phrase of a clause stands for: subjects, objects, prepositional and nominal arguments.
+
+:class:`PhraseReader` is the half of the linker that reads actors off the
+parse around a trigger: the subject (through control and coordination), the
+objects and prepositions, the parties of an event or agreement noun, the
+source of an instrument ("killed in a US airstrike"), the country behind a
+thing ("a ban on imports from Iran"), and an event a definite noun takes up
+("The call was seconded by ...").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from entente.events.arguments import ActorIndex, head_actors, np_actors
+from entente.events.lexicon import Lexicon, Trigger
+
+SUBJ_DEPS = ("nsubj", "csubj")
+OBJ_DEPS = ("dobj", "dative", "iobj", "obj")
+RELATIVE = frozenset({"that", "which", "who", "whom"})
+ANAPHORA_WINDOW = 3  # sentences back that "the call", "the attack" may take an event up from
+
+
+def dedupe(ids: list[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
+
+
+def child_words(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children} | {c.lemma_.lower() for c in tok.children}
+
+
+def select(tok: Token, options: tuple[Trigger, ...]) -> Trigger | None:
+    """The most specific sense of ``tok`` whose constraints fit."""
+    words = child_words(tok)
+    if tok.pos_ == "VERB":  # "call on" has its particle after the verb; "On Thursday, X called" does not
+        words = {w for c in tok.children if c.i > tok.i for w in (c.lower_, c.lemma_.lower())}
+    objs = {c.lemma_.lower() for c in tok.children if c.dep_ in OBJ_DEPS} | {
+        c.lower_ for c in tok.children if c.dep_ in OBJ_DEPS
+    }
+    if tok.pos_ != "VERB":
+        # a noun's modifiers may be hyphenated compounds ("air strike", "arms sales")
+        words |= {g.lower_ for c in tok.children for g in c.children}
+    else:  # "designated X as a terrorist organization"
+        words |= {
+            t.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree
+        }
+    for trig in options:
+        if trig.needs and not words & set(trig.needs):
+            continue
+        if trig.objects and not objs & set(trig.objects):
+            continue
+        return trig
+    return None
+
+
+class PhraseReader:
+    """Actors of the phrases around a trigger."""
+
+    def __init__(self, lex: Lexicon, index: ActorIndex) -> None:
+        self.lex = lex
+        self.index = index
+        self.groups = lex.group_nouns
+        self.sent_i = 0  # the sentence being read
+        self.history: list[tuple[int, str, list[str]]] = []  # (sentence, trigger lemma, sources)
+
+    def np(self, tok: Token) -> list[str]:
+        if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+            return np_actors(tok.head.head, self.index, self.groups)
+        return np_actors(tok, self.index, self.groups)
+
+    def subject(self, verb: Token, depth: int = 0) -> list[str]:
+        """Actors of the verb's subject, inherited through control and coordination."""
+        subj = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+        # "Egypt and Qatar are mediating": the subject sometimes hangs under the auxiliary
+        subj += [g for c in verb.children if c.dep_ == "aux" for g in c.children if g.dep_ in SUBJ_DEPS]
+        if subj:
+            return dedupe([a for s in subj for a in self.np(s)])
+        if any(c.dep_ == "nsubjpass" for c in verb.children) or depth > 3:
+            return []
+        head, dep = verb.head, verb.dep_
+        if head is verb:
+            return []
+        if dep == "pcomp" and head.lower_ == "from":  # deter Israel from attacking
+            ctrl = head.head
+            objs = [c for c in ctrl.children if c.dep_ in OBJ_DEPS]
+            return dedupe([a for o in objs for a in self.np(o)])
+        if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):  # Putin's unwillingness to transfer
+            found = self.noun_sources(head)
+            infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+            if not found and infinitive and head.dep_ in OBJ_DEPS and head.head.pos_ == "VERB":
+                return self.subject(head.head, depth + 1)  # "was developing plans to attack"
+            return found
+        if dep == "xcomp" and head.lemma_.lower() in self.lex.object_control_verbs:
+            objs = [c for c in head.children if c.dep_ in OBJ_DEPS]
+            if objs:
+                return dedupe([a for o in objs for a in self.np(o)])
+        if dep in ("xcomp", "advcl", "conj", "acomp"):
+            return self.subject(head, depth + 1)
+        return []
+
+    def noun_sources(self, noun: Token) -> list[str]:
+        found: list[str] = []
+        for c in noun.children:
+            if c.dep_ == "poss":
+                found.extend(self.np(c))
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                found.extend(a for p in c.children if p.dep_ == "pobj" for a in self.np(p))
+        return dedupe(found)
+
+    def prep_objects(self, tok: Token, preps: tuple[str, ...]) -> list[str]:
+        found: list[str] = []
+        for c in tok.children:
+            if c.dep_ not in ("prep", "prt", "agent", "dative") or c.lower_ not in preps:
+                # "pull out of": the preposition hangs under the particle
+                if c.dep_ in ("prep", "prt") and c.lower_ in ("out", "back", "away"):
+                    found.extend(self.prep_objects(c, preps))
+                continue
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    found.extend(self.np(p))
+        return dedupe(found)
+
+    def clause_targets(self, verb: Token) -> list[str]:
+        """Every actor in the verb's objects and prepositional objects."""
+        found: list[str] = []
+        for c in verb.children:
+            if c.dep_ in OBJ_DEPS:
+                found.extend(self.np(c))
+            elif c.dep_ == "prep":
+                found.extend(a for p in c.children if p.dep_ == "pobj" for a in self.np(p))
+        return dedupe(found)
+
+    def agreement_target(self, sent: SpacySpan, exclude: list[str]) -> list[str]:
+        """ "withdrew from ... the Iran nuclear deal": the counterpart named on the agreement."""
+        for tok in sent:
+            if tok.lemma_.lower() in self.lex.agreement_nouns:
+                ids = head_actors(tok, self.index, self.groups) + self.prep_objects(tok, ("with", "between"))
+                ids = [a for a in ids if a not in exclude]
+                if ids:
+                    return ids
+        return []
+
+    # -- triggers -------------------------------------------------------------
+    def anaphoric_targets(self, verb: Token, exclude: list[str]) -> list[str]:
+        """The source of a recent event a definite noun takes up: "called for ... The call was seconded"."""
+        nouns = [c for c in verb.children if c.dep_ in (*OBJ_DEPS, "nsubjpass")]
+        nouns += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        for noun in nouns:
+            definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+            if not definite or self.np(noun):
+                continue
+            lemma = noun.lemma_.lower()
+            for sent_i, past, sources in reversed(self.history):
+                if sent_i < self.sent_i - ANAPHORA_WINDOW:
+                    break
+                if past == lemma and (found := [a for a in sources if a not in exclude]):
+                    return found
+        return []
+
+    def party_targets(self, verb: Token) -> list[str]:
+        """The parties of an event or agreement noun that a verbal reaction takes as object."""
+        found: list[str] = []
+        for obj in (c for c in verb.children if c.dep_ in OBJ_DEPS):
+            low = obj.lemma_.lower()
+            if low in self.lex.nouns or low in self.lex.agreement_nouns:
+                found.extend(self.noun_sources(obj))
+                found.extend(self.prep_objects(obj, ("between", "with")))
+                for c in obj.children:  # "the memoranda of understanding between X and Y"
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        found.extend(
+                            a
+                            for p in c.children
+                            if p.dep_ == "pobj"
+                            for a in self.prep_objects(p, ("between",))
+                        )
+        return dedupe(found)
+
+    def instrument_sources(self, verb: Token) -> list[str]:
+        """Actors modifying an event noun of the same clause: "killed in a US counter-terrorism operation"."""
+        found: list[str] = []
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "during", "by", "with"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and (
+                        p.lemma_.lower() in self.lex.nouns or p.lower_ in self.lex.nouns
+                    ):
+                        found.extend(self.noun_sources(p))
+                        found.extend(
+                            a
+                            for m in p.children
+                            if m.dep_ in ("amod", "compound", "nmod")
+                            for a in self.np(m)
+                        )
+        return dedupe(found)
+
+    def agent_event_type(self, verb: Token) -> str | None:
+        """The type of an event noun in the verb's by-phrase ("hit by sanctions")."""
+        for c in verb.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    senses = self.lex.nouns.get(p.lower_) or self.lex.nouns.get(p.lemma_.lower())
+                    if p.dep_ == "pobj" and senses:
+                        trig = select(p, senses)
+                        return trig.type if trig else None
+        return None
+
+    def prep_heads(self, tok: Token, preps: tuple[str, ...]) -> list[Token]:
+        """Objects of the verb's prepositions in ``preps`` ("out of X", "from X")."""
+        out: list[Token] = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "prt") and c.lower_ in ("out", "back", "away"):
+                out.extend(self.prep_heads(c, preps))
+            elif c.dep_ == "prep" and c.lower_ in preps:
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+        return out
+
+    def hop_targets(self, tok: Token, preps: tuple[str, ...]) -> list[str]:
+        """The country of a target phrase or object that names a thing.
+
+        "a ban on imports from Iran" (``preps``: the noun's target prepositions);
+        "suspended flights to Georgia" (``preps`` empty: the verb's objects).
+        """
+        heads = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children]
+        if not preps:
+            heads = [c for c in tok.children if c.dep_ in OBJ_DEPS]
+        found: list[str] = []
+        for p in heads:
+            if p.dep_ in ("pobj", *OBJ_DEPS):
+                found.extend(self.prep_objects(p, ("to", "from", "of", "in", "into")))
+        return dedupe(found)
