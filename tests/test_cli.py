@@ -112,7 +112,9 @@ def test_malformed_actor_file_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_standard_input() -> None:
     text = "Beijing and Moscow signed a gas deal on Tuesday, the Kremlin said.\n"
-    result = CliRunner().invoke(main, ["analyze", "-", "--format", "json", "--date", "2019-05-07"], input=text)
+    result = CliRunner().invoke(
+        main, ["analyze", "-", "--format", "json", "--date", "2019-05-07"], input=text
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["article"]["source"] == "-"
@@ -121,7 +123,9 @@ def test_standard_input() -> None:
 
 def test_text_report_names_the_actors(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
-    path.write_text("Ankara and Athens\n\nTurkey accused Greece of provocations in the Aegean, Ankara said.\n")
+    path.write_text(
+        "Ankara and Athens\n\nTurkey accused Greece of provocations in the Aegean, Ankara said.\n"
+    )
     result = CliRunner().invoke(main, ["analyze", str(path), "--date", "2020-08-01"])
     assert result.exit_code == 0, result.output
     assert "ACTORS" in result.stdout and "TUR" in result.stdout and "GRC" in result.stdout

@@ -106,6 +106,16 @@ FOUND = [
     ("Iraq spoke out against Turkey's incursion.", {("IRQ", "TUR", "ACCUSE", "asserted")}),
     ("The EU levied sanctions against Belarus.", {("EU", "BLR", "SANCTION", "asserted")}),
     ("Washington encouraged Seoul to join the talks.", {("USA", "KOR", "REQUEST", "asserted")}),
+    # a target attached to the object ("revenge against X", "sanctions on X", "ambassador to X")
+    ("Iran vowed revenge against the United States.", {("IRN", "USA", "THREATEN", "asserted")}),
+    ("Japan lifted sanctions on South Korea.", {("JPN", "KOR", "RETREAT", "asserted")}),
+    ("Russia recalled its ambassador to Bulgaria.", {("RUS", "BGR", "SANCTION", "asserted")}),
+    # adjective actors on nominal triggers
+    (
+        "The Iranian missile attack on Israel was condemned by Germany.",
+        {("IRN", "ISR", "ASSAULT", "asserted"), ("DEU", "IRN", "ACCUSE", "asserted")},
+    ),
+    ("A Turkish military deployment to Libya angered Egypt.", {("TUR", "LBY", "MOBILIZE", "asserted")}),
 ]
 
 

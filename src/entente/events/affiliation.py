@@ -6,7 +6,9 @@
   noun may sit inside the appositive);
 * a copula with a role noun: "al-Muhandis was the deputy commander of the
   PMF" -> PMF;
-* a founding or leading verb: "Osama bin Laden founded Al-Qaeda" -> AL_QAEDA.
+* a founding or leading verb: "Osama bin Laden founded Al-Qaeda" -> AL_QAEDA;
+* first of all, the people layer's own affiliation text, where the knowledge
+  base resolves it to one actor.
 
 A role noun is needed ("an outspoken critic of Putin" names no affiliation).
 The actor found stands for every mention of that person, and for other
@@ -67,7 +69,9 @@ class Affiliations:
                 continue
             # names only: pronoun mentions are referents.py's
             spans = [cs for s in person.mentions if (cs := _name(doc, s.start, s.end)) is not None]
-            actor = next((a for cs in spans if (a := self.actor_of(cs.root, by_token))), None)
+            actor = _resolved(doc, person.affiliation) or next(
+                (a for cs in spans if (a := self.actor_of(cs.root, by_token))), None
+            )
             if actor:
                 names[person.name] = actor
                 _mark(out, by_token, spans, actor)
@@ -85,6 +89,15 @@ class Affiliations:
             if actor:
                 _mark(out, by_token, [ent], actor)
         return out
+
+
+def _resolved(doc: Doc, affiliation: str | None) -> str | None:
+    """The actor the people layer's affiliation text names, when the knowledge base knows exactly one."""
+    kb = doc._.entente_kb
+    if kb is None or not affiliation:
+        return None
+    ids = kb.resolve_form(affiliation)
+    return str(ids[0]) if len(ids) == 1 else None
 
 
 def _name(doc: Doc, start: int, end: int) -> SpacySpan | None:

@@ -20,6 +20,7 @@ from entente.events.lexicon import Trigger
 from entente.events.phrases import OBJ_DEPS, PhraseReader, select
 from entente.events.phrases import dedupe as _dedupe
 
+PLACE_PREPS = ("in", "at", "near", "inside", "outside", "along")  # where, not whom
 MAX_MUTUAL = 6  # "X, Y, Z and W met": one event per pair, up to this many parties
 CLIMB_DEPS = ("xcomp", "advcl", "conj", "acomp", "ccomp", "pcomp", "relcl", "acl")
 
@@ -71,15 +72,17 @@ class Linker(PhraseReader):
                 targets = self.party_targets(tok)  # "denounced the memorandum between Turkey and Libya"
             if not targets:
                 targets = self.anaphoric_targets(tok, sources)  # "the call was seconded by Merkel"
+        targets = [t for t in targets if t not in sources]  # "recalled its ambassador to Bulgaria"
         if not targets:
             targets = self.prep_objects(tok, preps)
         if not sources and trig.type == "MOBILIZE" and not passive:  # "a request to deploy Russian forces"
             sources = _dedupe([a for c in tok.children if c.dep_ in OBJ_DEPS for a in self.np(c)])
         if not targets and trig.type == "SANCTION" and not passive:
             targets = self.hop_targets(tok, ())  # "suspended flights to Georgia"
-        if not targets and "from" in preps:  # "seized the peninsula from Ukraine", misattached
+        if not targets and not passive:  # "seized the peninsula from Ukraine", "vowed revenge against X"
             objs = [c for c in tok.children if c.dep_ in OBJ_DEPS]
-            targets = _dedupe([a for o in objs for a in self.prep_objects(o, ("from",))])
+            hop = tuple(p for p in preps if p not in PLACE_PREPS)
+            targets = _dedupe([a for o in objs for a in self.prep_objects(o, hop) if a not in sources])
         if trig.role == "refuse":
             inner = next((c for c in tok.children if c.dep_ == "xcomp"), None)
             if not targets and inner is not None:

@@ -69,7 +69,9 @@ class _Builder:
 def _actors_over(doc: Doc, span: tuple[int, int]) -> list[str]:
     """Actor ids of the actor mentions that overlap ``span`` ("the PMF" for "PMF"), else the KB's."""
     a, b = span
-    ids = [m.actor_id for m in doc._.actor_mentions or () if m.actor_id and m.span.start < b and a < m.span.end]
+    ids = [
+        m.actor_id for m in doc._.actor_mentions or () if m.actor_id and m.span.start < b and a < m.span.end
+    ]
     return ids or actor_ids_in(doc, a, b)
 
 

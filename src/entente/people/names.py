@@ -88,14 +88,22 @@ def in_office(kb: Any, leader: Any, on: date | None) -> bool:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Two full names of one person: one ends the other ("Abo Rokba", "Mamoun Abo Rokba"), or the
-    same surname with given names that start alike ("Steve"/"Stephen")."""
+    """Two full names of one person: one ends the other ("Abo Rokba", "Mamoun Abo Rokba"), the
+    same surname with given names that start alike ("Steve"/"Stephen"), or two spellings of one
+    transliterated name, word by word one letter apart ("Usama bin Ladin"/"Osama bin Laden")."""
     x, y = a.lower().split(), b.lower().split()
     if len(x) < 2 or len(y) < 2:
         return False
     if x[-len(y) :] == y or y[-len(x) :] == x:
         return True
+    if len(x) == len(y) and all(_one_apart(p, q) for p, q in zip(x, y, strict=True)):
+        return len(x[-1]) >= 4
     return x[-1] == y[-1] and x[0][:3] == y[0][:3]
+
+
+def _one_apart(p: str, q: str) -> bool:
+    """Equal, or one letter substituted ("ladin"/"laden")."""
+    return len(p) == len(q) and sum(c != d for c, d in zip(p, q, strict=True)) <= 1
 
 
 def kb_gender(value: str | None) -> str | None:

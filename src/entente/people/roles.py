@@ -92,7 +92,9 @@ def _role_phrase(head: Token, words: RoleWords) -> str | None:
     """The role named by a noun and its modifiers: "associate fellow", "professor emeritus"."""
     doc = head.doc
     start = head.i
-    while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and start <= doc[start - 1].head.i <= head.i:
+    while (
+        start > 0 and doc[start - 1].dep_ in ("amod", "compound") and start <= doc[start - 1].head.i <= head.i
+    ):
         prev = doc[start - 1]
         if prev.ent_type_ in ("NORP", "GPE") or prev.like_num or "-" in prev.text:
             break
@@ -109,7 +111,7 @@ def _role_phrase(head: Token, words: RoleWords) -> str | None:
 
 
 def _of_part(head: Token, words: RoleWords) -> str:
-    """ " of X" for roles that name what they head: "head of Iran's Quds Force", "Secretary of Transportation"."""
+    """ " of X" for roles that name what they head: "head of Iran's Quds Force", "Secretary of State"."""
     if head.lower_ not in words.headed:
         return ""
     for child in head.rights:
@@ -154,15 +156,14 @@ def _affiliation(head: Token, words: RoleWords) -> Span | None:
 def from_appositive(name_head: Token, words: RoleWords) -> RoleInfo:
     """Role and affiliation from "NAME, ROLE at ORG" or "OWNER's ROLE, NAME," (appositives)."""
     for child in name_head.rights:
-        if child.dep_ == "appos":
-            if _role_phrase(child, words):
-                return _info(child, words, None)
+        if child.dep_ == "appos" and _role_phrase(child, words):
+            return _info(child, words, None)
     head = name_head.head
     if name_head.dep_ == "pobj" and glued_name(head.head) == name_head and _role_phrase(head.head, words):
         return _info(head.head, words, None)
-    if name_head.dep_ == "appos" and head.i < name_head.i and head.pos_ == "NOUN":
-        if _role_phrase(head, words):  # "Mahan's director, Hamid Khanooki,"
-            return _info(head, words, _owner(head))
+    appos = name_head.dep_ == "appos" and head.i < name_head.i and head.pos_ == "NOUN"
+    if appos and _role_phrase(head, words):  # "Mahan's director, Hamid Khanooki,"
+        return _info(head, words, _owner(head))
     return RoleInfo()
 
 
@@ -173,9 +174,9 @@ def glued_name(role: Token) -> Token | None:
         if prep.dep_ != "prep":
             continue
         for obj in prep.children:
-            if obj.dep_ == "pobj" and obj.ent_type_ == "PERSON":
-                if any(c.dep_ == "compound" and c.ent_type_ in ("GPE", "ORG", "NORP") for c in obj.lefts):
-                    return obj
+            glued = any(c.dep_ == "compound" and c.ent_type_ in ("GPE", "ORG", "NORP") for c in obj.lefts)
+            if obj.dep_ == "pobj" and obj.ent_type_ == "PERSON" and glued:
+                return obj
     return None
 
 

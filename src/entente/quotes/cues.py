@@ -91,16 +91,20 @@ def according_to(token: Token, lex: Lexicon) -> Token | None:
             c for c in token.children if c.dep_ == "pobj"
         ]
         if objects:
-            return channel_owner(objects[0], lex)
+            return channel_owner(objects[0], lex, (token, last))
     return None
 
 
-def channel_owner(source: Token, lex: Lexicon) -> Token:
-    """Who spoke through a channel: "a tweet by X", "X's statement"; else the source itself."""
+def channel_owner(source: Token, lex: Lexicon, around: tuple[Token, ...] = ()) -> Token:
+    """Who spoke through a channel: "a tweet by X", "X's statement"; else the source itself.
+
+    ``around``: words whose "by" phrase may also name the owner (the parser hangs
+    "according to a tweet on Monday by X" on "according").
+    """
     if source.lemma_.lower() not in lex.channels:
         return source
-    for child in source.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+    for child in [*source.children, *(c for t in around for c in t.children)]:
+        if child.dep_ == "poss" and child.head == source and child.pos_ in ("PROPN", "NOUN"):
             return child
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             objects = [g for g in child.children if g.dep_ == "pobj"]
@@ -153,7 +157,15 @@ def noun_phrase(head: Token) -> Span:
                     end = max(end, noun_phrase(obj).end)
     while end > head.i + 1 and (head.doc[end - 1].is_punct or head.doc[end - 1].is_space):
         end -= 1
-    return head.doc[start:end]
+    doc = head.doc
+    for k in range(start, head.i):  # a dateline the parser ran into the subject: the head's line only
+        if "\n" in doc[k].whitespace_ or (doc[k].is_space and "\n" in doc[k].text):
+            start = k + 1
+    for k in range(head.i, end - 1):
+        if "\n" in doc[k].whitespace_ or (doc[k].is_space and "\n" in doc[k].text):
+            end = k + 1
+            break
+    return doc[start:end]
 
 
 def addressee_head(cue: Token) -> Token | None:

@@ -149,7 +149,30 @@ def attribute(
                 draft = Draft([(seg.start, seg.end)], None, subject, [i])
                 new.append(draft)
                 by_chain[seg.chain] = draft
+    _join_split_openings(text, segments, taken, drafts + new)
     return new
+
+
+def _join_split_openings(text: str, segments: list[Segment], taken: set[int], drafts: list[Draft]) -> None:
+    """ "“We stand ready” tweeted Johnson “to provide help”": a short opening segment that only the cue
+    and the speaker separate from the quote goes with it."""
+    used = taken | {i for d in drafts for i in d.segments}
+    for d in drafts:
+        if d.cue is None or len(d.segments) != 1 or d.segments[0] == 0:
+            continue
+        j = d.segments[0]
+        prev, seg = segments[j - 1], segments[j]
+        if j - 1 in used or prev.depth or seg.depth or prev.paragraph != seg.paragraph:
+            continue
+        between = text[prev.end : seg.start]
+        if (
+            prev.end <= d.cue.idx < seg.start
+            and len(between.split()) <= 5
+            and not any(c in between for c in ".!?")
+        ):
+            d.content.insert(0, (prev.start, prev.end))
+            d.segments.insert(0, j - 1)
+            used.add(j - 1)
 
 
 def _chains(draft: Draft, segments: list[Segment]) -> list[int]:

@@ -45,10 +45,11 @@ def _across_lines(doc: Doc, a: Token, b: Token) -> bool:
 def _in_paragraph(doc: Doc, head: Token, start: int, end: int) -> tuple[int, int]:
     """Tokens ``start:end`` cut to the line of ``head``: a clause the parser ran over a headline or a
     paragraph break ("X says Y⏎⏎Tuesday, ...") stops there."""
-    lo = head.i
+    if end <= start:
+        return start, end
+    lo = hi = min(max(head.i, start), end - 1)
     while lo > start and not _line_break(doc[lo - 1]):
         lo -= 1
-    hi = head.i
     while hi + 1 < end and not _line_break(doc[hi]):
         hi += 1
     while hi > lo and doc[hi].is_space:
@@ -140,7 +141,25 @@ def _object_content(doc: Doc, cue: Token, speaker: Token, lex: Lexicon) -> tuple
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
-_QUOTE_MARKS = "“”„\"«»‘’"
+def _raised_object(doc: Doc, cue: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """ "outlets reported [X to be dead]": a verb of saying whose object has an infinitive "to be"."""
+    if not is_cue_verb(cue, lex, with_clause=True):
+        return None
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    infinitives = [
+        c
+        for c in cue.children
+        if c.dep_ == "xcomp" and c.lemma_ == "be" and any(g.lower_ == "to" for g in c.lefts)
+    ]
+    if not objects or not infinitives or not objects[0].i < infinitives[0].i:
+        return None
+    start, end = _in_paragraph(doc, cue, objects[0].left_edge.i, infinitives[0].right_edge.i + 1)
+    if end - start < 3:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+_QUOTE_MARKS = '“”„"«»‘’'
 _VERB_TAGS = ("VBD", "VBZ", "VBP", "MD", "VB")
 
 
@@ -239,11 +258,9 @@ def cue_drafts(doc: Doc, lex: Lexicon, segments: list[Segment]) -> list[Draft]:
         if speaker.dep_ == "nsubjpass" and speaker.head == tok and not is_cue_verb(tok, lex):
             continue  # "the new rules were released": what was released, not who spoke
         if clause is None:
-            rng = _object_content(doc, tok, speaker, lex)
-        elif not is_cue_verb(tok, lex) and _vague(speaker):  # "some experts suspect": no one in particular
-            continue
-        elif _across_lines(doc, tok, clause):  # a headline's cue with the next paragraph as its clause
-            continue
+            rng = _object_content(doc, tok, speaker, lex) or _raised_object(doc, tok, lex)
+        elif (not is_cue_verb(tok, lex) and _vague(speaker)) or _across_lines(doc, tok, clause):
+            continue  # "some experts suspect": no one in particular; a headline's cue with the next line
         else:
             rng = _content_range(doc, clause)
         if rng is None or rng[0] <= speaker.idx < rng[1]:
