@@ -145,6 +145,8 @@ NOT_THE_STATE: list[tuple[str, dict[str, str | None]]] = [
     ),
     ("Anti-American protests spread across Iraq.", {"American": None, "Iraq": "IRQ"}),
     ("Moscow does not want Iran's regime replaced by a pro-Western government.", {"Western": None}),
+    ("Kanye West toured West Africa while Israel built in the West Bank.", {"West": None}),
+    ("Moscow's rivalry with Washington and the West is intense.", {"West": "WEST", "Washington": "USA"}),
 ]
 
 AMBIGUITY: list[tuple[str, dict[str, str | None]]] = [

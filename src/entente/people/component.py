@@ -42,6 +42,7 @@ class _Builder:
     affiliation: str | None = None
     actor_id: str | None = None
     official_actor: str | None = None  # actor from title + nationality
+    former_actor: str | None = None  # the state a leader out of office led ("the presidency of Barack Obama")
     gender: str | None = None
     pronouns: dict[str, int] = field(default_factory=dict)
 
@@ -150,6 +151,8 @@ def find_people(doc: Doc) -> list[Person]:
                 b.role = getattr(leader, "title", None)
                 if in_office(kb, leader, on):
                     b.actor_id = leader.actor_id
+                else:
+                    b.former_actor = getattr(leader, "actor_id", None)
         return builders[key]
 
     cands = candidates(doc, words, kb, on)
@@ -251,7 +254,7 @@ def _person(b: _Builder) -> Person:
     if gender is None and b.pronouns:
         gender = max(b.pronouns, key=lambda g: b.pronouns[g])
     mentions = sorted({(m.start_char, m.end_char): m for m in b.mentions}.items())
-    actor = b.actor_id or (b.official_actor if role_words().is_official(b.role) else None)
+    actor = b.actor_id or (b.official_actor if role_words().is_official(b.role) else None) or b.former_actor
     return Person(
         name=b.name,
         mentions=tuple(TextSpan(s, e, m.text) for (s, e), m in mentions),

@@ -219,8 +219,14 @@ def from_premodifiers(name: Span, words: RoleWords) -> RoleInfo:
     role_tokens: list[Token] = []
     nationality: tuple[int, int] | None = None
     body: Span | None = None  # "Amazon Research Institute Director X", "AU commissioner X"
+    known = [m.span for m in doc._.actor_mentions or () if m.actor_id and m.span.end <= name.start_char]
     while i > 0:
         tok = doc[i - 1]
+        if not tok.ent_type_ and any(s.start <= tok.idx < s.end for s in known) and tok.pos_ == "PROPN":
+            # an actor the NER left untagged: "AU trade commissioner X"
+            nationality = (tok.idx, nationality[1] if nationality else tok.idx + len(tok.text))
+            i -= 1
+            continue
         if tok.ent_type_ == "ORG" and tok.ent_iob_ != "O" and body is None and tok.dep_ != "poss":
             ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
             if ent is not None and ent.end <= name.start and ent.label_ == "ORG":
