@@ -215,6 +215,10 @@ class KnowledgeBase:
         for person in self.leaders:
             keys = {person.name, *person.aliases, person.name.split()[-1]}
             for key in keys:
+                # a one-word name that is also an actor's form ("Montenegro", "Jordan") stands for
+                # the actor, not the person
+                if " " not in key.strip() and normalise(key) in self._by_form:
+                    continue
                 self._by_name.setdefault(normalise(key).casefold(), []).append(person)
 
     # ------------------------------------------------------------------ queries
