@@ -2,8 +2,10 @@
 
 People acting for an actor (appositive, copula, founding verb), pronouns,
 coordinated and exemplified actor lists, passive and instrumental sources,
-nominal parties, event anaphora, headlines glued to the first sentence, and
-the trigger words of real news reporting.
+nominal parties, event anaphora, headlines glued to the first sentence, the
+trigger words of real news reporting, troop movements, requests to an
+organisation's members, "the two countries", "in cooperation with" / "together
+with", "at the request of" and "neither X nor Y".
 """
 
 from __future__ import annotations
@@ -116,6 +118,56 @@ FOUND = [
         {("IRN", "ISR", "ASSAULT", "asserted"), ("DEU", "IRN", "ACCUSE", "asserted")},
     ),
     ("A Turkish military deployment to Libya angered Egypt.", {("TUR", "LBY", "MOBILIZE", "asserted")}),
+    # arrests and detentions of a nationality's people: the adjective on the object names the target
+    ("Polish police arrested 12 Ukrainian citizens near the border.", {("POL", "UKR", "COERCE", "asserted")}),
+    ("The Egyptian authorities detained five French journalists.", {("EGY", "FRA", "COERCE", "asserted")}),
+    # troop movements: "troops left X" is a retreat, "troops returned / were sent to X" a mobilisation
+    ("Indian troops left Nepal in 1990.", {("IND", "NPL", "RETREAT", "asserted")}),
+    ("Canadian soldiers were sent to Latvia last year.", {("CAN", "LVA", "MOBILIZE", "asserted")}),
+    ("French troops returned to Mali in 2013.", {("FRA", "MLI", "MOBILIZE", "asserted")}),
+    # requests to an organisation's members; leaving an organisation; independence from a state
+    (
+        "The Spanish government has called for NATO members to raise military spending.",
+        {("ESP", "NATO", "REQUEST", "asserted")},
+    ),
+    ("Spain urged EU members to accept the plan.", {("ESP", "EU", "REQUEST", "asserted")}),
+    ("Hungary could leave the European Union.", {("HUN", "EU", "REJECT", "hypothetical")}),
+    ("Hungary quit the European Union.", {("HUN", "EU", "REJECT", "asserted")}),
+    (
+        "Trump pulled the United States out of the nuclear deal with Iran.",
+        {("USA", "IRN", "REJECT", "asserted")},
+    ),
+    ("Kosovo declared independence from Serbia in 2008.", {("XKX", "SRB", "REJECT", "asserted")}),
+    # two parties of a mutual event: named leaders, "the two countries" named just before
+    ("The leaders of Peru and Chile spoke by telephone on Friday.", {("PER", "CHL", "CONSULT", "asserted")}),
+    ("Macron spoke with Merkel on Friday.", {("FRA", "DEU", "CONSULT", "asserted")}),
+    (
+        "Greece and Turkey were hit by a storm. The leaders of the two countries spoke by telephone.",
+        {("GRC", "TUR", "CONSULT", "asserted")},
+    ),
+    (
+        "Chile sent aid to Peru. The two countries signed a trade agreement.",
+        {("CHL", "PER", "AGREE", "asserted")},
+    ),
+    ("During talks with Putin, Erdogan raised the issue of Syria.", {("TUR", "RUS", "CONSULT", "asserted")}),
+    ("Putin told Erdogan in a phone call that Russia would help.", {("RUS", "TUR", "CONSULT", "asserted")}),
+    # "in cooperation with X", "together with X": mutual cooperation with the clause's subject
+    (
+        "Italian forces patrolled the area in cooperation with Iraqi security forces.",
+        {("ITA", "IRQ", "COOPERATE", "asserted")},
+    ),
+    ("Japan, together with India, built the port.", {("JPN", "IND", "COOPERATE", "asserted")}),
+    ("Russia vetoed the resolution together with China.", {("RUS", "CHN", "COOPERATE", "asserted")}),
+    # "at the request of X": a request by X aimed at the clause's subject
+    (
+        "German soldiers arrived at the request of the Lithuanian government.",
+        {("LTU", "DEU", "REQUEST", "asserted")},
+    ),
+    # "neither X nor Y" denies the clause for both
+    (
+        "Neither France nor Germany would recognise Kosovo.",
+        {("FRA", "XKX", "AGREE", "negated"), ("DEU", "XKX", "AGREE", "negated")},
+    ),
 ]
 
 
@@ -137,6 +189,21 @@ ABSENT = [
     ("Egypt and Greece gathered in Athens to discuss Libya.", ("EGY", "GRC", "CONSULT", "hypothetical")),
     # "it" is not taken from an earlier sentence
     ("Israel hit Gaza. I doubt that it would supply Iran with weapons.", ("ISR", "IRN", "AID")),
+    # leaving is a retreat only for troops, and only from a country
+    ("Macron left Germany on Friday.", ("FRA", "DEU", "RETREAT")),
+    ("Indian troops left the base near Nepal.", ("IND", "NPL", "RETREAT")),
+    # "pulled the US out of the deal": the object is not the place left
+    ("Trump pulled the United States out of the nuclear deal with Iran.", ("USA", "IRN", "RETREAT")),
+    # "speak" alone is not a consultation
+    ("Macron spoke to reporters about Germany.", ("FRA", "DEU", "CONSULT")),
+    # "the two countries" needs two states named before it
+    ("Chile sent aid. The two countries signed a trade agreement.", ("CHL", "PER", "AGREE")),
+    # a mutual noun under "in" with no party of its own is not the subject's event
+    ("In the deal, Austrian and British sites are to be kept.", ("AUT", "GBR", "AGREE")),
+    # only a verb addressing its object makes the object the other party of the call
+    ("During a phone call, Putin criticised Zelensky.", ("RUS", "UKR", "CONSULT")),
+    # "no other country ... as supportive as X" is not a denial of X's support
+    ("No other country has been as supportive of Russia as Iran.", ("IRN", "RUS", "SUPPORT", "negated")),
 ]
 
 

@@ -20,6 +20,7 @@ from entente.events.referents import pronoun_actors
 from entente.records import Span
 
 MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "npadvmod")
+PAIR_NOUNS = frozenset({"country", "nation", "state", "side", "government", "neighbour", "neighbor"})
 PRONOUNS = frozenset(
     {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "his", "its", "their"}
 )
@@ -35,6 +36,7 @@ class ActorIndex:
         self.former: dict[int, str] = {}  # former leaders: their state, for past events only
         self.past = False  # set by the linker while it reads a past-tense trigger
         self.people: set[int] = set()  # tokens of people's names
+        self.state_at: list[tuple[int, str]] = []  # (char offset, state) of state mentions
         kb = doc._.entente_kb
         for person in doc._.people or ():
             if person.actor_id:
@@ -49,6 +51,7 @@ class ActorIndex:
                 self._mark(mention.span, mention.actor_id)
                 if mention.kind == "state":
                     self.states.add(mention.actor_id)
+                    self.state_at.append((mention.span.start, mention.actor_id))
         self._leaders()
         derived = affiliations.person_actors(doc, self.by_token) if affiliations else {}
         self.people.update(derived)
@@ -91,6 +94,25 @@ class ActorIndex:
                 continue
             (self.by_token if into is None else into).setdefault(tok.i, actor_id)
 
+    def both(self, tok: Token) -> list[str]:
+        """ "the two countries", "both nations": the last two states named before, in this sentence or
+        the two previous ones."""
+        if tok.lemma_.lower() not in PAIR_NOUNS or len(self.state_at) < 2:
+            return []
+        numbered = any(
+            c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in tok.children
+        )
+        if not numbered:
+            return []
+        sents = list(self.doc.sents)
+        here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+        start = sents[max(0, here - 2)].start_char
+        found: list[str] = []
+        for offset, actor in sorted(self.state_at, reverse=True):
+            if start <= offset < tok.idx and actor not in found:
+                found.append(actor)
+        return found[:2] if len(found) >= 2 else []
+
     def get(self, tok: Token) -> str | None:
         found = self.by_token.get(tok.i)
         if found is None and self.past:  # "Obama visited Saudi Arabia in 2014"
@@ -119,6 +141,8 @@ def head_actors(tok: Token, index: ActorIndex, group_nouns: frozenset[str], dept
     own = index.get(tok)
     if own:
         return [own]
+    if pair := index.both(tok):
+        return pair
     found: list[str] = []
     for child in tok.children:
         if child.dep_ in MODIFIER_DEPS or (child.dep_ == "appos" and child.ent_type_ != "NORP"):
@@ -136,6 +160,7 @@ def head_actors(tok: Token, index: ActorIndex, group_nouns: frozenset[str], dept
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":  # "the governments of Iran and Iraq"
                         found.extend(a for c in conjuncts(pobj) if (a := index.get(c)))
+                        found.extend(index.both(pobj))  # "the leaders of the two countries"
                     if pobj.dep_ == "pobj" and not found and pobj.lemma_.lower() in group_nouns and depth < 2:
                         # "an assembly of foreign ministers in Cairo"
                         found.extend(head_actors(pobj, index, group_nouns, depth + 1))

@@ -52,7 +52,7 @@ class EventsComponent:
         mentions: list[Mention] = []
         for sent_i, sent in enumerate(doc.sents):
             dates: list[FoundDate] | None = None
-            has_actor = any(t.i in index.by_token or t.i in index.former for t in sent)
+            has_actor = any(t.i in index.by_token or t.i in index.former or index.both(t) for t in sent)
             linker.sent_i = sent_i
             cands = linker.find(sent) if has_actor else []
             for cand in cands:

@@ -36,6 +36,7 @@ class Trigger:
     pos: str  # "verb", "noun" or "adj"
     needs: tuple[str, ...] = ()  # one of these must be a child (particle, prep, modifier)
     objects: tuple[str, ...] = ()  # the direct object's lemma must be one of these
+    subjects: tuple[str, ...] = ()  # the subject's lemma must be one of these ("troops left X")
     target_preps: tuple[str, ...] | None = None  # None: the category's
     intensity: float | None = None  # None: the category's
     mode: str | None = None
@@ -45,7 +46,7 @@ class Trigger:
 
     @property
     def specificity(self) -> int:
-        return len(self.needs) + len(self.objects)
+        return len(self.needs) + len(self.objects) + len(self.subjects)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Lexicon:
     verbs: dict[str, tuple[Trigger, ...]]
     nouns: dict[str, tuple[Trigger, ...]]
     adjectives: dict[str, tuple[Trigger, ...]]
+    adverbs: dict[str, tuple[Trigger, ...]] = field(default_factory=dict)
     cues: dict[str, Any] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
@@ -62,6 +64,7 @@ class Lexicon:
     object_control_verbs: frozenset[str] = frozenset()
     role_nouns: frozenset[str] = frozenset()
     lead_verbs: frozenset[str] = frozenset()
+    address_verbs: frozenset[str] = frozenset()
 
     def category(self, name: str) -> Category:
         return self.categories[name]
@@ -110,6 +113,7 @@ def _triggers(section: dict[str, Any], pos: str, categories: dict[str, Category]
                 pos=pos,
                 needs=_tuple(spec.get("needs")),
                 objects=_tuple(spec.get("objects")),
+                subjects=_tuple(spec.get("subjects")),
                 target_preps=_tuple(preps) if preps is not None else None,
                 intensity=float(spec["intensity"]) if "intensity" in spec else None,
                 mode=spec.get("mode"),
@@ -143,6 +147,7 @@ def load_lexicon() -> Lexicon:
         verbs=_triggers(verbs.get("verbs", {}), "verb", categories, "verbs.yaml"),
         nouns=_triggers(nouns.get("nouns", {}), "noun", categories, "nouns.yaml"),
         adjectives=_triggers(nouns.get("adjectives", {}), "adj", categories, "nouns.yaml"),
+        adverbs=_triggers(nouns.get("adverbs", {}), "adv", categories, "nouns.yaml"),
         cues=_read("status.yaml"),
         light_verbs=frozenset(_tuple(verbs.get("light_verbs"))),
         group_nouns=frozenset(_tuple(nouns.get("group_nouns"))),
@@ -151,4 +156,5 @@ def load_lexicon() -> Lexicon:
         object_control_verbs=frozenset(_tuple(nouns.get("object_control_verbs"))),
         role_nouns=frozenset(_tuple(nouns.get("role_nouns"))),
         lead_verbs=frozenset(_tuple(nouns.get("lead_verbs"))),
+        address_verbs=frozenset(_tuple(nouns.get("address_verbs"))),
     )

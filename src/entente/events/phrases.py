@@ -38,6 +38,15 @@ def select(tok: Token, options: tuple[Trigger, ...]) -> Trigger | None:
     objs = {c.lemma_.lower() for c in tok.children if c.dep_ in OBJ_DEPS} | {
         c.lower_ for c in tok.children if c.dep_ in OBJ_DEPS
     }
+    subjects = {c.lemma_.lower() for c in clause_subjects(tok)} if tok.pos_ == "VERB" else set()
+    if tok.pos_ == "VERB":  # "called for NATO members to raise": the marker of a following clause
+        words |= {
+            g.lower_
+            for c in tok.children
+            if c.dep_ in ("advcl", "ccomp")
+            for g in c.children
+            if g.dep_ == "mark"
+        }
     if tok.pos_ != "VERB":
         # a noun's modifiers may be hyphenated compounds ("air strike", "arms sales")
         words |= {g.lower_ for c in tok.children for g in c.children}
@@ -50,8 +59,19 @@ def select(tok: Token, options: tuple[Trigger, ...]) -> Trigger | None:
             continue
         if trig.objects and not objs & set(trig.objects):
             continue
+        if trig.subjects and not subjects & set(trig.subjects):
+            continue
         return trig
     return None
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """The subject tokens of ``verb``, or of the verb it is coordinated with or controlled by."""
+    for head in (verb, verb.head if verb.dep_ in ("conj", "xcomp") else verb):
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj
+    return []
 
 
 class PhraseReader:
@@ -129,6 +149,16 @@ class PhraseReader:
                 found.extend(self.np(c))
             elif c.dep_ == "prep":
                 found.extend(a for p in c.children if p.dep_ == "pobj" for a in self.np(p))
+        return dedupe(found)
+
+    def for_clause_targets(self, verb: Token) -> list[str]:
+        """The subject of a "for X to V" clause of the verb ("called for NATO members to raise ...")."""
+        found: list[str] = []
+        for c in verb.children:
+            if c.dep_ in ("advcl", "ccomp") and any(
+                g.dep_ == "mark" and g.lower_ == "for" for g in c.children
+            ):
+                found.extend(a for s in c.children if s.dep_ == "nsubj" for a in self.np(s))
         return dedupe(found)
 
     def agreement_target(self, sent: SpacySpan, exclude: list[str]) -> list[str]:

@@ -38,6 +38,7 @@ class StatusCues:
     open_heads: frozenset[str]
     hypothetical_object_heads: frozenset[str]
     hypothetical_modifiers: frozenset[str]
+    negating_determiners: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> StatusCues:
@@ -58,6 +59,7 @@ class StatusCues:
             open_heads=fs("open_heads"),
             hypothetical_object_heads=fs("hypothetical_object_heads"),
             hypothetical_modifiers=fs("hypothetical_modifiers"),
+            negating_determiners=fs("negating_determiners"),
         )
 
 
@@ -99,6 +101,7 @@ class StatusReader:
                 c.dep_ == "neg"
                 or (c.dep_ == "advmod" and low in ("never", "no"))
                 or (c.dep_ == "det" and low == "no" and tok.pos_ in ("NOUN", "PROPN"))
+                or self._denied_subject(c)
             ):
                 found.negated = True
             elif c.dep_ in ("aux", "auxpass") and (
@@ -114,6 +117,13 @@ class StatusReader:
                 found.attributed_to = found.attributed_to or (pobj[0].text if pobj else None)
             elif c.dep_ == "advmod" and low in ("reportedly", "allegedly", "purportedly"):
                 found.attributed = True
+
+    def _denied_subject(self, c: Token) -> bool:
+        """ "Neither France nor Germany would recognise X": a subject that denies its clause."""
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        dets = self.cues.negating_determiners
+        return c.lower_ in dets or any(g.lower_ in dets for g in c.children if g.i < c.i)
 
     def _head_cue(self, head: Token, found: _Found) -> None:
         lemma = head.lemma_.lower()

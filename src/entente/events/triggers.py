@@ -22,6 +22,7 @@ from entente.events.phrases import dedupe as _dedupe
 
 PLACE_PREPS = ("in", "at", "near", "inside", "outside", "along")  # where, not whom
 MAX_MUTUAL = 6  # "X, Y, Z and W met": one event per pair, up to this many parties
+CIRCUMSTANCE = ("in", "during")  # "in cooperation with X", "during talks with X": the clause's subject acts
 CLIMB_DEPS = ("xcomp", "advcl", "conj", "acomp", "ccomp", "pcomp", "relcl", "acl")
 
 
@@ -58,6 +59,8 @@ class Linker(PhraseReader):
             targets = _dedupe([a for c in tok.children if c.dep_ == "nsubjpass" for a in self.np(c)])
             if not sources:  # "was killed in a US airstrike"
                 sources = self.instrument_sources(tok)
+            if trig.type == "MOBILIZE" and not sources:  # "Canadian troops were sent to Latvia"
+                sources, targets = targets, self.prep_objects(tok, preps)
             agent_type = self.agent_event_type(tok)
             if agent_type and agent_type != trig.type:  # "hit by the Western sanctions" is a sanction
                 trig = dataclasses.replace(trig, type=agent_type, intensity=None, mode=None)
@@ -67,6 +70,8 @@ class Linker(PhraseReader):
             targets = _dedupe([a for c in objs for a in self.np(c)])
         if trig.role == "withdraw":
             return self.withdrawal(tok, trig, sources, sent)
+        if not targets and trig.type == "REQUEST":  # "called for NATO members to raise spending"
+            targets = self.for_clause_targets(tok)
         if not targets and self.lex.category(trig.type).quad_class.startswith("verbal"):
             if not passive:
                 targets = self.party_targets(tok)  # "denounced the memorandum between Turkey and Libya"
@@ -94,6 +99,7 @@ class Linker(PhraseReader):
     def withdrawal(self, tok: Token, trig: Trigger, sources: list[str], sent: SpacySpan) -> Candidate | None:
         """RETREAT from a country; REJECT of an agreement or organisation."""
         heads = self.prep_heads(tok, self.lex.target_preps(trig))
+        heads += [c for c in tok.children if c.dep_ in OBJ_DEPS]  # "troops left Iraq", "quit the EU"
         # "from the regions in Ukraine's east": one hop down to the place
         heads += [
             p
@@ -108,10 +114,12 @@ class Linker(PhraseReader):
             for h in heads
             if h.lemma_.lower() not in self.lex.agreement_nouns
             for a in self.np(h)
-            if a in self.index.states
+            if a in self.index.states and a not in sources  # "pulled the US out of the deal"
         ]
         if states:
             return self.candidate(tok, trig, sources, _dedupe(states))
+        if trig.subjects:  # "troops left the base": no country left, no event
+            return None
         reject = Trigger(lemma=trig.lemma, type="REJECT", pos=trig.pos, mode="withdraw")
         targets = _dedupe([a for h in heads for a in self.np(h) if a not in sources])
         if not targets:
@@ -155,6 +163,22 @@ class Linker(PhraseReader):
             gov = tok.head.head
             if gov.lemma_.lower() == "responsibility" and gov.dep_ in OBJ_DEPS:
                 sources = self.subject(gov.head)
+        if not sources and self.lex.mutual(trig) and tok.dep_ == "pobj" and tok.head.lower_ in CIRCUMSTANCE:
+            clause = tok.head.head  # "patrolled the area in cooperation with Iraqi forces"
+            if clause.pos_ in ("VERB", "AUX") and not any(c.dep_ == "nsubjpass" for c in clause.children):
+                subject = self.subject(clause)
+                if not targets and clause.lemma_.lower() in self.lex.address_verbs:
+                    # "Putin told Erdogan in a phone call"
+                    objs = [c for c in clause.children if c.dep_ in OBJ_DEPS]
+                    targets = _dedupe([a for o in objs for a in self.np(o) if a not in subject])
+                if targets:  # not "In the deal, Austrian and British sites are kept"
+                    sources = subject
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "upon") and not targets:
+            # "arrived at the request of the Lithuanian government": aimed at the clause's subject
+            sources = sources or self.prep_objects(tok, ("of",))
+            clause = tok.head.head
+            if sources and clause.pos_ in ("VERB", "AUX"):
+                targets = [a for a in self.subject(clause) if a not in sources]
         if not sources and tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in self.lex.light_verbs:
             sources = self.subject(tok.head)
             if not targets:
@@ -193,6 +217,18 @@ class Linker(PhraseReader):
         targets = self.prep_objects(tok, self.lex.target_preps(trig))
         return self.candidate(tok, trig, _dedupe(sources), targets)
 
+    def adverb(self, tok: Token, trig: Trigger) -> Candidate | None:
+        """ "Japan, together with India, built ...": the with-phrase's actor and the phrase it modifies."""
+        preps = self.lex.target_preps(trig)
+        prep = tok.head if tok.head.lower_ in preps and tok.head.dep_ == "prep" else None
+        if prep is None or prep.head.pos_ not in ("NOUN", "PROPN", "VERB"):
+            return None
+        targets = _dedupe([a for p in prep.children if p.dep_ == "pobj" for a in self.np(p)])
+        gov = prep.head
+        sources = self.subject(gov) if gov.pos_ == "VERB" else self.np(gov)
+        pairs = [(a, b) for a in sources for b in targets if a != b]
+        return Candidate(tok, trig, [], [], pairs) if pairs else None
+
     def candidate(
         self, tok: Token, trig: Trigger, sources: list[str], targets: list[str]
     ) -> Candidate | None:
@@ -224,6 +260,8 @@ class Linker(PhraseReader):
             elif tok.pos_ in ("NOUN", "PROPN") and (lemma in self.lex.nouns or lower in self.lex.nouns):
                 trig = select(tok, self.lex.nouns.get(lower) or self.lex.nouns[lemma])
                 cand = self.noun(tok, trig, sent) if trig else None
+            elif tok.pos_ == "ADV" and lemma in self.lex.adverbs:
+                cand = self.adverb(tok, self.lex.adverbs[lemma][0])
             elif tok.pos_ == "ADJ" and lemma in self.lex.adjectives:
                 trig = select(tok, self.lex.adjectives[lemma])
                 cand = self.adjective(tok, trig) if trig else None
