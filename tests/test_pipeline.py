@@ -17,7 +17,7 @@ def test_components_in_a_plain_spacy_pipeline() -> None:
         nlp.add_pipe(name)
     doc = nlp("Talks in Ankara\n\nTurkey accused Greece of violating its airspace, Ankara said on Monday.")
     assert ("Turkey", "TUR") in [(m.span.text, m.actor_id) for m in doc._.actor_mentions]
-    assert [s.text.strip() for s in doc.sents][0] == "Talks in Ankara"  # a line break ends a sentence
+    assert next(s.text.strip() for s in doc.sents) == "Talks in Ankara"  # a line break ends a sentence
     assert any((e.source, e.target, e.type) == ("TUR", "GRC", "ACCUSE") for e in doc._.events)
 
 

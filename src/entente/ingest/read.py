@@ -25,7 +25,7 @@ _URL = re.compile(r"https?://", re.IGNORECASE)
 def load_text(
     text: str, *, source: str = "<text>", published: date | None = None, title: str | None = None
 ) -> Document:
-    """Clean an in-memory plain text. ``published`` (the ``--date`` option) stands in where it has no dateline."""
+    """Clean an in-memory plain text; ``published`` (``--date``) stands in where it has no dateline."""
     if not text.strip():
         raise EntenteError(E.E002, source=source, size=len(text.encode("utf-8")))
     return _build(text, source=source, published=published, title=title, input_format="text")
