@@ -91,6 +91,7 @@ PATTERNS: list[tuple[str, dict[str, str | None], date]] = [
 
 CONTAINMENT: list[tuple[str, dict[str, str | None]]] = [
     ("She teaches at Georgetown University.", {"Georgetown": None}),
+    ("Heads of African Union member states met in Niamey.", {"African Union": "AU"}),
     ("He studied at the University of Georgia.", {"Georgia": None}),
     ("Traffic stopped on the George Washington Bridge.", {"Washington": None}),
     ("Denzel Washington won the award.", {"Washington": None}),

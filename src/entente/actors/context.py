@@ -79,6 +79,14 @@ class ContextRules(WordLists):
             ent.doc[start].pos_ == "DET" or ent.doc[start].like_num or ent.doc[start].is_punct
         ):
             start += 1
+        # common words the NER took into the name ("Leaders of African Union") are not part of it
+        lead = ent.doc[start : span.start]
+        if (
+            len(lead)
+            and all(t.pos_ in {"NOUN", "ADP", "DET", "ADJ"} for t in lead)
+            and lead[-1].pos_ == "ADP"
+        ):
+            start = span.start
         while end > span.end and ent.doc[end - 1].is_punct:
             end -= 1
         if start >= span.start and end <= span.end:
