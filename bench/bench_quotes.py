@@ -64,7 +64,7 @@ def main() -> None:
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else default
     golds = [load_gold(p) for p in find_gold([root])]
     nlp = pipeline.load()
-    base = [n for n in nlp.pipe_names if not n.startswith("entente_")]
+    base = [n for n in nlp.pipe_names if not n.startswith("entente_") or n == "entente_paragraphs"]
     ours: list[dict[str, int]] = []
     theirs: list[dict[str, int]] = []
     t_ours = t_theirs = t_parse = 0.0
