@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 import time
 from collections import Counter
 from itertools import combinations
@@ -42,13 +43,20 @@ def run_demo(limit: int = 40, corpus: str = "newsarticles") -> int:
     names = {}
     quotes_by: Counter[str] = Counter()
     events: Counter[tuple[str, str]] = Counter()
-    for _, analysis in result.analyses:
+    examples: list[str] = []
+    for ident, analysis in result.analyses:
         ids = sorted({m.actor_id for m in analysis.mentions if m.actor_id})
         actor_docs.update(ids)
         pairs.update(combinations(ids, 2))
         names.update({a.id: a.name for a in analysis.actors})
         quotes_by.update(q.speaker_name or "?" for q in analysis.quotes)
         events.update((e.type, e.status) for e in analysis.events)
+        for e in analysis.events[:1]:
+            evidence = textwrap.shorten(e.evidence.text, 90, placeholder=" ...")
+            examples.append(
+                f"  {e.source}->{e.target or '-'} {e.type} ({e.status}) {ident} "
+                f"[{e.evidence.start}:{e.evidence.end}] {evidence}"
+            )
 
     click.echo("\nMost covered actors (articles):")
     for aid, n in actor_docs.most_common(12):
@@ -65,4 +73,8 @@ def run_demo(limit: int = 40, corpus: str = "newsarticles") -> int:
         f"Events: {n_events}; by type and status: "
         + ", ".join(f"{t}/{s} {n}" for (t, s), n in events.most_common(10))
     )
+    if examples:
+        click.echo("\nOne event per article, with the sentence that says it and its character offsets:")
+        for line in examples[:8]:
+            click.echo(line)
     return 0 if result.analyses else 6
