@@ -19,6 +19,7 @@ import yaml
 
 from entente.errors import E, EntenteError
 from entente.records import Actor, ActorKind
+from entente.yamlio import load_yaml
 
 DATA_FILES = (
     "states.yaml",
@@ -119,7 +120,7 @@ class KnowledgeBase:
         for name in DATA_FILES:
             resource = data.joinpath(name)
             if resource.is_file():
-                kb.add_data(yaml.safe_load(resource.read_text("utf-8")), name, source=f"entente:{name}")
+                kb.add_data(load_yaml(resource.read_text("utf-8")), name, source=f"entente:{name}")
         for path in extra_files:
             kb.add_file(path)
         kb._index()
@@ -127,7 +128,7 @@ class KnowledgeBase:
 
     def add_file(self, path: str) -> None:
         try:
-            loaded = yaml.safe_load(Path(path).read_text("utf-8"))
+            loaded = load_yaml(Path(path).read_text("utf-8"))
         except FileNotFoundError as exc:
             raise EntenteError(E.E001, source=path) from exc
         except yaml.YAMLError as exc:

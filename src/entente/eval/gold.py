@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from entente.errors import E, EntenteError
+from entente.yamlio import load_yaml
 
 GOLD_SUFFIXES = (".gold.yaml", ".gold.yml", ".gold.json")
 
@@ -357,7 +358,7 @@ def load_gold(path: str | Path, *, check_text: bool = True) -> Gold:
     except (OSError, UnicodeDecodeError) as exc:
         raise EntenteError(E.E009, source=str(p), cause=f"cannot read it ({exc})") from None
     try:
-        data = json.loads(raw) if p.name.endswith(".json") else yaml.safe_load(raw)
+        data = json.loads(raw) if p.name.endswith(".json") else load_yaml(raw)
     except (yaml.YAMLError, ValueError) as exc:
         cause = " ".join(str(exc).split())
         raise EntenteError(E.E009, source=str(p), cause=f"not valid YAML/JSON ({cause})") from None

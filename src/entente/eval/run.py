@@ -14,6 +14,7 @@ from spacy.language import Language
 from entente.errors import E, EntenteError
 from entente.eval.gold import Gold, find_gold_in, load_gold
 from entente.eval.score import FIGURES, SECTION_KEY, Counts, Figure, FileScore, figures, pool, score_file
+from entente.yamlio import load_yaml
 
 DEFAULT_FLOORS = Path(__file__).with_name("floors.yaml")
 
@@ -130,7 +131,7 @@ def load_floors(path: str | Path = DEFAULT_FLOORS) -> list[Floor]:
     """Floors file: ``{gold NAME or folder name: {figure: minimum | {max: N} | {min: N}}}``."""
     p = Path(path)
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        data = load_yaml(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise EntenteError(E.E001, source=str(p)) from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from entente.errors import E, EntenteError
+from entente.yamlio import load_yaml
 
 QUAD_CLASSES = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
 
@@ -82,7 +83,7 @@ class Lexicon:
 def _read(name: str) -> Any:
     text = resources.files("entente.events").joinpath("data", name).read_text(encoding="utf-8")
     try:
-        return yaml.safe_load(text)
+        return load_yaml(text)
     except yaml.YAMLError as exc:
         raise EntenteError(E.E008, cause=f"events/data/{name}: {exc}") from exc
 

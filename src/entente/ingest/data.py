@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from entente.errors import E, EntenteError
+from entente.yamlio import load_yaml
 
 
 @cache
@@ -16,7 +17,7 @@ def load(name: str) -> dict[str, Any]:
     """Parse ``ingest/data/<name>.yaml`` into a dict (E008 when malformed)."""
     path = resources.files("entente.ingest") / "data" / f"{name}.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise EntenteError(E.E008, source=str(path), cause=str(exc).splitlines()[0]) from exc
     if not isinstance(data, dict):

@@ -13,10 +13,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Span, Token
 
 from entente.errors import E, EntenteError
+from entente.yamlio import load_yaml
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class RoleWords:
 @lru_cache(maxsize=1)
 def role_words() -> RoleWords:
     text = resources.files("entente.people").joinpath("data/roles.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml(text)
     if not isinstance(data, dict):
         raise EntenteError(E.E008, cause="people/data/roles.yaml must be a mapping")
 
@@ -58,7 +58,7 @@ def role_words() -> RoleWords:
         return frozenset(str(w).lower() for w in src.get(key) or [])
 
     genders = data.get("genders") or {}
-    names: dict[str, Any] = yaml.safe_load(
+    names: dict[str, Any] = load_yaml(
         resources.files("entente.people").joinpath("data/names.yaml").read_text("utf-8")
     )
     return RoleWords(

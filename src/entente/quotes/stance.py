@@ -5,16 +5,16 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Token
 
 from entente.errors import E, EntenteError
+from entente.yamlio import load_yaml
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     text = resources.files("entente.quotes").joinpath("data/stance.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     if not isinstance(data, dict):
         raise EntenteError(E.E008, cause="quotes/data/stance.yaml must be a mapping")
 
