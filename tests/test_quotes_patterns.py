@@ -9,15 +9,10 @@ given words, and no other quote may be found.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from spacy.language import Language
 
-from entente.nlp import pipeline
-from entente.records import Quote
-
-Expected = list[tuple[str, str, str]]
+from quote_helpers import Expected, Run, check_quotes, quote_runner
 
 CASES: list[tuple[str, Expected]] = [
     # direct, cue and speaker after the quote (inverted "said X", appositive)
@@ -125,30 +120,16 @@ CASES: list[tuple[str, Expected]] = [
 
 
 @pytest.fixture(scope="module")
-def run(nlp: Language):  # type: ignore[no-untyped-def]
-    def _run(text: str) -> list[Quote]:
-        doc = nlp(pipeline.make_doc(nlp, text, date(2024, 10, 14)))
-        return list(doc._.quotes)
-
-    return _run
-
-
-def _bare(text: str) -> str:
-    return " ".join(text.replace("“", "").replace("”", "").replace('"', "").replace("``", "").split())
+def run(nlp: Language) -> Run:
+    return quote_runner(nlp)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
-def test_quote_patterns(run, text: str, expected: Expected) -> None:  # type: ignore[no-untyped-def]
-    quotes = run(text)
-    got = [(q.speaker_name or (q.speaker.text if q.speaker else ""), _bare(q.text), q.kind) for q in quotes]
-    assert len(quotes) == len(expected), got
-    for (word, start, kind), (name, content, got_kind) in zip(expected, got, strict=True):
-        assert word.lower() in name.lower(), got
-        assert content.lstrip("‘'").startswith(start), got
-        assert got_kind == kind, got
+def test_quote_patterns(run: Run, text: str, expected: Expected) -> None:
+    check_quotes(run(text), expected, lead_marks="‘'")
 
 
-def test_quote_offsets_index_the_text(run) -> None:  # type: ignore[no-untyped-def]
+def test_quote_offsets_index_the_text(run: Run) -> None:
     text = "Intro line.\n\n“Prices will fall by spring,” the ministry said in a statement."
     (quote,) = run(text)
     for span in quote.content:
@@ -164,7 +145,7 @@ def test_quote_offsets_index_the_text(run) -> None:  # type: ignore[no-untyped-d
         ("Lena Meyer said to the committee, “The vote had been rigged from the start.”", "committee"),
     ],
 )
-def test_addressee(run, text: str, addressee: str) -> None:  # type: ignore[no-untyped-def]
+def test_addressee(run: Run, text: str, addressee: str) -> None:
     (quote,) = run(text)
     assert quote.addressee is not None and addressee in quote.addressee
 
@@ -190,7 +171,7 @@ def test_addressee(run, text: str, addressee: str) -> None:  # type: ignore[no-u
         ),
     ],
 )
-def test_speaker_actor(run, text: str, speaker: str, actor: str | None) -> None:  # type: ignore[no-untyped-def]
+def test_speaker_actor(run: Run, text: str, speaker: str, actor: str | None) -> None:
     (quote,) = run(text)
     assert quote.speaker_name is not None and speaker in quote.speaker_name
     assert quote.speaker_actor == actor
@@ -204,7 +185,7 @@ def test_speaker_actor(run, text: str, speaker: str, actor: str | None) -> None:
         ("“Norway has held elections on time since 1945,” said Anna Berg.", "NOR", 0),
     ],
 )
-def test_stance_sign(run, text: str, actor: str, sign: int) -> None:  # type: ignore[no-untyped-def]
+def test_stance_sign(run: Run, text: str, actor: str, sign: int) -> None:
     (quote,) = run(text)
     assert actor in quote.mentions
     value = dict(quote.stance)[actor]

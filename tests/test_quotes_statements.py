@@ -7,15 +7,11 @@ every quote the text holds (same reading as ``test_quotes_patterns.py``).
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from spacy.language import Language
 
 from entente.nlp import pipeline
-from entente.records import Quote
-
-Expected = list[tuple[str, str, str]]
+from quote_helpers import Expected, Run, check_quotes, quote_runner
 
 CASES: list[tuple[str, Expected]] = [
     # an act cue with a bare noun phrase reports an act (an event), not a statement
@@ -90,27 +86,13 @@ CASES: list[tuple[str, Expected]] = [
 
 
 @pytest.fixture(scope="module")
-def run(nlp: Language):  # type: ignore[no-untyped-def]
-    def _run(text: str) -> list[Quote]:
-        doc = nlp(pipeline.make_doc(nlp, text, date(2024, 10, 14)))
-        return list(doc._.quotes)
-
-    return _run
-
-
-def _bare(text: str) -> str:
-    return " ".join(text.replace("“", "").replace("”", "").replace('"', "").split())
+def run(nlp: Language) -> Run:
+    return quote_runner(nlp)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
-def test_statements(run, text: str, expected: Expected) -> None:  # type: ignore[no-untyped-def]
-    quotes = run(text)
-    got = [(q.speaker_name or (q.speaker.text if q.speaker else ""), _bare(q.text), q.kind) for q in quotes]
-    assert len(quotes) == len(expected), got
-    for (word, start, kind), (name, content, got_kind) in zip(expected, got, strict=True):
-        assert word.lower() in name.lower(), got
-        assert content.startswith(start), got
-        assert got_kind == kind, got
+def test_statements(run: Run, text: str, expected: Expected) -> None:
+    check_quotes(run(text), expected)
 
 
 @pytest.mark.parametrize(
@@ -122,7 +104,7 @@ def test_statements(run, text: str, expected: Expected) -> None:  # type: ignore
         "ceasefire was holding.",
     ],
 )
-def test_content_stays_in_its_paragraph(run, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_content_stays_in_its_paragraph(run: Run, text: str) -> None:
     for quote in run(text):
         assert "\n" not in quote.text, quote.text
         assert quote.speaker is not None and "\n" not in quote.speaker.text, quote.speaker.text
