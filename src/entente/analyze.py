@@ -66,11 +66,16 @@ def analyze(
 
 
 def analyze_many(
-    documents: Iterable[Document], *, nlp: Language | None = None, batch_size: int = 32
+    documents: Iterable[Document], *, nlp: Language | None = None, batch_size: int = 32, workers: int = 1
 ) -> Iterator[Analysis]:
-    """Analyse a stream of documents with ``nlp.pipe``."""
+    """Analyse a stream of documents with ``nlp.pipe`` (``workers`` processes)."""
     nlp = nlp or pipeline.load()
     docs = list(documents) if not isinstance(documents, list) else documents
     made = (pipeline.make_doc(nlp, d.info.text, d.info.published) for d in docs)
-    for document, doc in zip(docs, nlp.pipe(made, batch_size=batch_size), strict=True):
+    piped = (
+        nlp.pipe(made, batch_size=batch_size, n_process=workers)
+        if workers > 1
+        else nlp.pipe(made, batch_size=batch_size)
+    )
+    for document, doc in zip(docs, piped, strict=True):
         yield analyze_doc(document, doc)

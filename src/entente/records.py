@@ -8,6 +8,7 @@ they index the cleaned text (``doc.text``); in an :class:`Analysis` returned by
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, TypeVar
@@ -138,6 +139,8 @@ class ArticleInfo:
     input_format: str  # "text" or "html"
     language: str | None = None
     removed: tuple[Span, ...] = ()  # page furniture removed, offsets in the input
+    id: str = ""  # content hash of the input (see :func:`article_id`)
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,11 @@ class Analysis:
     triads: tuple[Triad, ...] = ()
     warnings: tuple[str, ...] = ()
     schema_version: str = field(default=SCHEMA_VERSION)
+
+
+def article_id(content: str) -> str:
+    """A stable id for an article: the first 16 hex digits of the SHA-256 of its input text."""
+    return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 T = TypeVar("T")

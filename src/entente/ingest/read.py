@@ -16,7 +16,7 @@ from entente.ingest.fetch import fetch
 from entente.ingest.html import extract, looks_html
 from entente.ingest.lang import guess
 from entente.ingest.repair import repair
-from entente.records import ArticleInfo, Span
+from entente.records import ArticleInfo, Span, article_id
 
 MAX_BYTES = 10_000_000
 _URL = re.compile(r"https?://", re.IGNORECASE)
@@ -29,6 +29,39 @@ def load_text(
     if not text.strip():
         raise EntenteError(E.E002, source=source, size=len(text.encode("utf-8")))
     return _build(text, source=source, published=published, title=title, input_format="text")
+
+
+def load_string(
+    data: str,
+    *,
+    source: str = "<text>",
+    published: date | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    input_format: str = "auto",
+) -> Document:
+    """Clean an in-memory text or HTML page (``input_format`` "auto" looks at the content).
+
+    ``title`` and ``outlet`` given by a collection (a CSV column, a feed entry) win over the page's.
+    """
+    if not data.strip():
+        raise EntenteError(E.E002, source=source, size=len(data.encode("utf-8")))
+    if input_format == "html" or (input_format == "auto" and looks_html(data)):
+        art = extract(data, source, url)
+        return _build(
+            art.text,
+            source=source,
+            published=published,
+            title=title or art.title,
+            input_format="html",
+            outlet=outlet or art.outlet,
+            page_date=art.published,
+            url=url,
+        )
+    return _build(
+        data, source=source, published=published, title=title, input_format="text", outlet=outlet, url=url
+    )
 
 
 def load_document(
@@ -57,6 +90,7 @@ def load_document(
             outlet=art.outlet,
             page_date=art.published,
             warnings=warnings,
+            url=url,
         )
     return _build(
         text, source=source, published=published, title=None, input_format="text", warnings=warnings
@@ -115,6 +149,7 @@ def _build(
     outlet: str | None = None,
     page_date: date | None = None,
     warnings: tuple[str, ...] = (),
+    url: str | None = None,
 ) -> Document:
     cleaned = clean(repair(raw))
     mt = cleaned.text
@@ -146,5 +181,7 @@ def _build(
         input_format=input_format,
         language=language,
         removed=tuple(Span(s, e, raw[s:e]) for s, e in cleaned.removed),
+        id=article_id(raw),
+        url=url,
     )
     return Document(raw=raw, info=info, offsets=mt.offsets, warnings=tuple(notes))
