@@ -24,7 +24,7 @@ from entente.eval.gold import find_gold, load_gold
 from entente.eval.quotes import score_quotes
 from entente.eval.score import figures, pool
 from entente.ingest import Document, load_document
-from entente.nlp import pipeline
+from entente import pipeline
 from entente.report.jsonout import span_dict, to_dict
 
 BAILED: list[str] = []

@@ -12,7 +12,7 @@ from entente.corpora import shared_dir
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
-    from entente.nlp import pipeline
+    from entente import pipeline
 
     return pipeline.load()
 

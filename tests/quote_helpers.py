@@ -7,7 +7,8 @@ from datetime import date
 
 from spacy.language import Language
 
-from entente.nlp import pipeline
+from entente import pipeline
+from entente.nlp import extensions as ext
 from entente.records import Quote
 
 Expected = list[tuple[str, str, str]]  # (a word of the speaker, first words of the content, kind)
@@ -16,7 +17,7 @@ Run = Callable[[str], list[Quote]]
 
 def quote_runner(nlp: Language, day: date = date(2024, 10, 14)) -> Run:
     def run(text: str) -> list[Quote]:
-        return list(nlp(pipeline.make_doc(nlp, text, day))._.quotes)
+        return list(ext.quotes(nlp(pipeline.make_doc(nlp, text, day))))
 
     return run
 

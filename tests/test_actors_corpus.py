@@ -23,9 +23,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from actor_helpers import check_form
-from entente import corpora
+from entente import corpora, pipeline
 from entente.actors.kb import KnowledgeBase, default_kb
-from entente.nlp import pipeline
+from entente.nlp import extensions as ext
 
 CASES_FILE = Path(__file__).parent / "data" / "actor_cases.yaml"
 CASES: list[dict[str, Any]] = yaml.safe_load(CASES_FILE.read_text("utf-8"))
@@ -82,7 +82,7 @@ def analyse(nlp: Language) -> Any:
 @pytest.mark.parametrize("case", [_param(c, "xfail") for c in CASES if c.get("expect")])
 def test_actor_mentions(case: dict[str, Any], analyse: Any) -> None:
     _, sentence = _sentence(case)
-    mentions = list(analyse(case["doc"])._.actor_mentions or [])
+    mentions = list(ext.mentions(analyse(case["doc"])))
     checks = [
         check_form(mentions, case["start"], sentence, form, want) for form, want in case["expect"].items()
     ]

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from entente import pipeline
 from entente.actors.kb import KnowledgeBase, default_kb, normalise
 from entente.errors import E, EntenteError
-from entente.nlp import pipeline
+from entente.nlp import extensions as ext
 
 
 @pytest.fixture(scope="module")
@@ -184,7 +185,7 @@ def test_user_file_adds_actors(user_file: Path) -> None:
 def test_user_file_reaches_the_pipeline(user_file: Path) -> None:
     nlp = pipeline.build(actor_files=[str(user_file)], components=("entente_actors",))
     doc = nlp(pipeline.make_doc(nlp, "Acme Security fighters attacked a convoy near Gao.", date(2031, 1, 1)))
-    assert [(m.span.text, m.actor_id) for m in doc._.actor_mentions if m.actor_id] == [
+    assert [(m.span.text, m.actor_id) for m in ext.mentions(doc) if m.actor_id] == [
         ("Acme Security", "ACME_PMC")
     ]
 

@@ -14,7 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from actor_helpers import check_form
-from entente.nlp import pipeline
+from entente import pipeline
+from entente.nlp import extensions as ext
 
 LATER_COMPONENTS = ("entente_people", "entente_quotes", "entente_events")
 DAY = date(2024, 10, 14)
@@ -27,7 +28,7 @@ def analyse(nlp: Language, text: str, on: date = DAY) -> Doc:
 
 
 def problems(doc: Doc, expected: dict[str, str | None]) -> list[str]:
-    found = [check_form(doc._.actor_mentions or [], 0, doc.text, f, want) for f, want in expected.items()]
+    found = [check_form(ext.mentions(doc), 0, doc.text, f, want) for f, want in expected.items()]
     return [p for p in found if p]
 
 
@@ -200,7 +201,7 @@ def test_containment(nlp: Language, text: str, expected: dict[str, str | None]) 
 @pytest.mark.parametrize(("text", "mention", "actor"), INSTITUTIONS)
 def test_state_institutions_are_one_mention(nlp: Language, text: str, mention: str, actor: str) -> None:
     doc = analyse(nlp, text)
-    got = [(m.span.text, m.actor_id) for m in doc._.actor_mentions]
+    got = [(m.span.text, m.actor_id) for m in ext.mentions(doc)]
     assert (mention, actor) in got, got
 
 
@@ -225,7 +226,7 @@ UNRESOLVED = [
 @pytest.mark.parametrize(("text", "name"), UNRESOLVED)
 def test_unknown_names_stay_unresolved(nlp: Language, text: str, name: str) -> None:
     """Names the NER finds and the knowledge base lacks are kept, with actor_id None."""
-    mentions = analyse(nlp, text)._.actor_mentions
+    mentions = ext.mentions(analyse(nlp, text))
     kept = [m for m in mentions if name in m.span.text]
     assert kept, [m.span.text for m in mentions]
     assert all(m.actor_id is None and m.method == "ner" for m in kept)
@@ -233,9 +234,10 @@ def test_unknown_names_stay_unresolved(nlp: Language, text: str, name: str) -> N
 
 def test_mentions_are_sorted_and_carry_the_kb(nlp: Language) -> None:
     doc = analyse(nlp, "Tehran and Moscow said the Kremlin would host the talks in Ankara.")
-    starts: list[Any] = [m.span.start for m in doc._.actor_mentions]
+    starts: list[Any] = [m.span.start for m in ext.mentions(doc)]
     assert starts == sorted(starts)
-    assert [m.actor_id for m in doc._.actor_mentions] == ["IRN", "RUS", "RUS", "TUR"]
-    assert [m.method for m in doc._.actor_mentions] == ["capital", "capital", "metonym", "capital"]
-    assert all(doc.text[m.span.start : m.span.end] == m.span.text for m in doc._.actor_mentions)
-    assert doc._.entente_kb is not None and doc._.entente_kb.actor("RUS").kind == "state"
+    assert [m.actor_id for m in ext.mentions(doc)] == ["IRN", "RUS", "RUS", "TUR"]
+    assert [m.method for m in ext.mentions(doc)] == ["capital", "capital", "metonym", "capital"]
+    assert all(doc.text[m.span.start : m.span.end] == m.span.text for m in ext.mentions(doc))
+    kb = pipeline.knowledge_base(nlp)
+    assert kb is not None and kb.actor("RUS").kind == "state"

@@ -8,9 +8,10 @@ import pytest
 import spacy
 from spacy.language import Language
 
+from entente import pipeline
 from entente.events.dates import compatible, find_dates
 from entente.events.lexicon import QUAD_CLASSES, load_lexicon
-from entente.nlp import pipeline
+from entente.nlp import extensions as ext
 from entente.records import EventDate
 
 PUB = date(2024, 10, 14)  # a Monday
@@ -42,7 +43,7 @@ def nlp() -> Language:
 
 def events(nlp: Language, text: str, published: date = PUB) -> set[tuple[str, str | None, str, str]]:
     doc = nlp(pipeline.make_doc(nlp, text, published))
-    return {(e.source, e.target, e.type, e.status) for e in doc._.events}
+    return {(e.source, e.target, e.type, e.status) for e in ext.events(doc)}
 
 
 # --- lexicon -------------------------------------------------------------------------------------
@@ -172,14 +173,14 @@ def test_anaphoric_event_is_negated(nlp: Language) -> None:
         "For a long time, there has been talk of Moscow doing so. But that has yet to occur."
     )
     doc = nlp(pipeline.make_doc(nlp, text, PUB))
-    aid = [e for e in doc._.events if e.type == "AID"]
+    aid = [e for e in ext.events(doc) if e.type == "AID"]
     assert [(e.source, e.target, e.status) for e in aid] == [("RUS", "IRN", "negated")]
     assert aid[0].evidence.text == "But that has yet to occur."
 
 
 def test_quote_attribution(nlp: Language) -> None:
     doc = nlp(pipeline.make_doc(nlp, '"Russia attacked Ukraine again," said John Smith, an analyst.', PUB))
-    found = [e for e in doc._.events if e.type == "ASSAULT"]
+    found = [e for e in ext.events(doc) if e.type == "ASSAULT"]
     assert found and found[0].status == "attributed"
     assert found[0].attributed_to and "Smith" in found[0].attributed_to
 
@@ -266,7 +267,7 @@ def test_no_event_without_linked_actors(nlp: Language, text: str) -> None:
 def test_event_fields(nlp: Language) -> None:
     text = "Putin met Erdogan in Ankara on October 11, 2024."
     doc = nlp(pipeline.make_doc(nlp, text, PUB))
-    (ev,) = doc._.events
+    (ev,) = ext.events(doc)
     assert ev.quad_class == "verbal_coop" and ev.intensity > 0
     assert ev.trigger.text == "met" and doc.text[ev.trigger.start : ev.trigger.end] == "met"
     assert ev.evidence.text == text
@@ -281,7 +282,7 @@ def test_definite_description_is_the_same_event(nlp: Language) -> None:
     doc = nlp(
         pipeline.make_doc(nlp, "Putin met Erdogan on Monday. The Putin-Erdogan meeting was short.", PUB)
     )
-    consult = [e for e in doc._.events if e.type == "CONSULT"]
+    consult = [e for e in ext.events(doc) if e.type == "CONSULT"]
     assert len(consult) == 1 and consult[0].trigger.text == "met"
 
 
@@ -291,7 +292,7 @@ def test_dated_mentions_merge_and_keep_the_precise_date(nlp: Language) -> None:
         "In the second week of October, Putin and Erdogan met for the first time in Turkey."
     )
     doc = nlp(pipeline.make_doc(nlp, text, PUB))
-    consult = [e for e in doc._.events if e.type == "CONSULT"]
+    consult = [e for e in ext.events(doc) if e.type == "CONSULT"]
     assert len(consult) == 1
     assert consult[0].trigger.text == "met"  # the narrative sentence, not the headline-style present
     assert consult[0].date is not None and consult[0].date.value == "2024-10-11"
@@ -300,7 +301,7 @@ def test_dated_mentions_merge_and_keep_the_precise_date(nlp: Language) -> None:
 def test_distinct_asserted_events_stay_apart(nlp: Language) -> None:
     text = "Israel struck Syria on Monday. Israel struck Syria again on Friday."
     doc = nlp(pipeline.make_doc(nlp, text, PUB))
-    assert len([e for e in doc._.events if e.type == "ASSAULT"]) == 2
+    assert len([e for e in ext.events(doc) if e.type == "ASSAULT"]) == 2
 
 
 def test_yaml_booleans_are_rejected() -> None:

@@ -14,9 +14,9 @@ import pytest
 import yaml
 from spacy.tokens import Doc
 
-from entente import corpora
+from entente import corpora, pipeline
 from entente.events.lexicon import load_lexicon
-from entente.nlp import pipeline
+from entente.nlp import extensions as ext
 
 CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "data" / "event_cases.yaml").read_text(encoding="utf-8")
@@ -57,7 +57,7 @@ def test_corpus_sentence(case: dict[str, Any]) -> None:
     assert sent is not None, "the sentence reference is past the end of the text: re-check the table"
     found = {
         (e.source, e.target, e.type, e.status)
-        for e in doc._.events
+        for e in ext.events(doc)
         if start <= e.trigger.start < sent.end_char
     }
     mutual = {name for name, c in load_lexicon().categories.items()} & {"AGREE", "CONSULT", "COOPERATE"}

@@ -15,7 +15,8 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from entente.nlp import pipeline
+from entente import pipeline
+from entente.nlp import extensions as ext
 
 PUB = date(2024, 10, 14)
 MUTUAL = ("CONSULT", "COOPERATE", "AGREE")
@@ -28,7 +29,7 @@ def nlp() -> Language:
 
 def events(nlp: Language, text: str) -> set[tuple[str, str | None, str, str]]:
     doc = nlp(pipeline.make_doc(nlp, text, PUB))
-    found = {(e.source, e.target, e.type, e.status) for e in doc._.events}
+    found = {(e.source, e.target, e.type, e.status) for e in ext.events(doc)}
     return found | {(t, s, ty, st) for s, t, ty, st in found if ty in MUTUAL and t}
 
 

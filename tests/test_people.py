@@ -12,7 +12,9 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from entente.nlp import pipeline
+from entente import pipeline
+from entente.actors.kb import default_kb
+from entente.nlp import extensions as ext
 from entente.people.coref import Coref
 
 ON = date(2024, 10, 14)
@@ -154,7 +156,7 @@ def parse(nlp: Language):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_people(parse, text: str, expected: list[PersonRow]) -> None:  # type: ignore[no-untyped-def]
-    people = parse(text)._.people
+    people = ext.people(parse(text))
     got = [(p.name, p.role, p.affiliation, p.actor_id) for p in people]
     assert len(people) == len(expected), got
     for (name, role, affiliation, actor), person in zip(expected, people, strict=True):
@@ -168,7 +170,7 @@ def test_people(parse, text: str, expected: list[PersonRow]) -> None:  # type: i
 
 def test_mentions_index_the_text(parse) -> None:  # type: ignore[no-untyped-def]
     text = "Anna Berg arrived late. Berg said the talks failed, and she left."
-    (person,) = parse(text)._.people
+    (person,) = ext.people(parse(text))
     assert [m.text for m in person.mentions] == ["Anna Berg", "Berg", "she"]  # subject pronouns resolved
     for m in person.mentions:
         assert text[m.start : m.end] == m.text
@@ -207,5 +209,5 @@ def test_coref(parse, text: str, phrase: str, expected: str) -> None:  # type: i
     start = text.rindex(phrase)
     span = doc.char_span(start, start + len(phrase))
     assert span is not None
-    ref = Coref(doc, doc._.people).resolve(span)
+    ref = Coref(doc, ext.people(doc), kb=default_kb()).resolve(span)
     assert ref is not None and expected in ref.name

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from entente import corpora
-from entente.nlp import pipeline
+from entente import corpora, pipeline
+from entente.nlp import extensions as ext
 from entente.records import Quote
 
 # (article, start, end, [(speaker word, kind, first words of the content)], addressee or None)
@@ -102,7 +102,7 @@ def test_wikinews_passages(
     except Exception as exc:  # the corpus file is part of ../shared
         pytest.skip(f"Wikinews corpus not readable: {exc}")
     doc = nlp(pipeline.make_doc(nlp, art.text, art.published))
-    _check(list(doc._.quotes), start, end, expected, to)
+    _check(list(ext.quotes(doc)), start, end, expected, to)
 
 
 @pytest.mark.parametrize(
@@ -114,7 +114,7 @@ def test_polnear_passages(nlp: Language, shared: Path, name: str, start: int, en
         pytest.skip(f"{path} is absent")
     text = path.read_text("utf-8")
     doc = nlp(pipeline.make_doc(nlp, text, None))
-    _check(list(doc._.quotes), start, end, expected, to)
+    _check(list(ext.quotes(doc)), start, end, expected, to)
 
 
 def test_reference_article_figures(nlp: Language, reference: Path) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from entente.nlp import pipeline
+from entente import pipeline
+from entente.nlp import extensions as ext
 from quote_helpers import Expected, Run, check_quotes, quote_runner
 
 CASES: list[tuple[str, Expected]] = [
@@ -132,5 +133,5 @@ def test_wikinews_act_cues(nlp: Language, shared, article: str, start: int, end:
     except Exception as exc:  # the corpus file is part of ../shared
         pytest.skip(f"Wikinews corpus not readable: {exc}")
     doc = nlp(pipeline.make_doc(nlp, art.text, art.published))
-    cued = [q for q in doc._.quotes if q.cue is not None and start <= q.cue.start < end]
+    cued = [q for q in ext.quotes(doc) if q.cue is not None and start <= q.cue.start < end]
     assert bool(cued) == quoted, [(q.speaker_name, q.text[:60]) for q in cued]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from entente.analyze import analyze, analyze_document, analyze_many, analyze_text
-from entente.nlp import pipeline as _pipeline
+from entente import pipeline as _pipeline
 
 __version__ = "0.1.0"
 __all__ = ["analyze", "analyze_document", "analyze_many", "analyze_text", "register_components"]

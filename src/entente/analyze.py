@@ -1,37 +1,137 @@
-"""``analyze``: one article end to end."""
+"""``analyze``: one article end to end, and streams of them.
+
+The components leave plain values on each ``Doc`` (see
+:mod:`entente.nlp.extensions`); the typed records of an :class:`Analysis` are
+built from them here, after the pipe, and their offsets mapped back to the
+original input.
+
+Long texts are analysed in bounded pieces: a text over :data:`MAX_PIECE`
+characters is cut at paragraph breaks (else sentence ends, else white space)
+into pieces of at most that size, each piece goes through the pipeline on its
+own, and the records are shifted back to the offsets of the whole text. Time
+and memory therefore grow linearly with the input; what is lost is only
+coreference across a cut (a person named in one piece and called "he" in the
+next).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from entente import pipeline
+from entente.actors.kb import KnowledgeBase, default_kb
 from entente.ingest import Document, load_document, load_text
-from entente.nlp import pipeline
-from entente.records import Actor, Analysis, map_spans
+from entente.nlp import extensions as ext
+from entente.records import (
+    Actor,
+    ActorMention,
+    Analysis,
+    Event,
+    Person,
+    Quote,
+    Span,
+    map_spans,
+)
+
+#: the longest stretch of text the pipeline reads at once (characters)
+MAX_PIECE = 100_000
+_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'”’)]?\s"), re.compile(r"\s"))
 
 
-def analyze_doc(document: Document, doc: Doc) -> Analysis:
-    """Collect what the components wrote on ``doc`` into an :class:`Analysis`.
+@dataclass(frozen=True)
+class Parts:
+    """The records the components left on one Doc (or on the pieces of one text, shifted)."""
 
-    Offsets are mapped from the cleaned text back to the original input.
-    """
-    kb = doc._.entente_kb
-    mentions = tuple(doc._.actor_mentions or ())
-    ids = sorted({m.actor_id for m in mentions if m.actor_id})
-    actors: tuple[Actor, ...] = tuple(kb.actor(i) for i in ids) if kb is not None else ()
+    mentions: tuple[ActorMention, ...]
+    people: tuple[Person, ...]
+    quotes: tuple[Quote, ...]
+    events: tuple[Event, ...]
+
+
+def split_text(text: str, limit: int = MAX_PIECE) -> list[tuple[int, str]]:
+    """``(offset, piece)`` pairs covering ``text``, each piece at most ``limit`` characters."""
+    if len(text) <= limit:
+        return [(0, text)]
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = limit
+        for pattern in _BREAKS:
+            ends = [m.end() for m in pattern.finditer(window, limit // 2)]
+            if ends:
+                cut = ends[-1]
+                break
+        pieces.append((start, text[start : start + cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def parts_of(doc: Doc) -> Parts:
+    """The records on one annotated Doc (offsets index ``doc.text``)."""
+    return Parts(ext.mentions(doc), ext.people(doc), ext.quotes(doc), ext.events(doc))
+
+
+def _shifted(parts: Parts, offset: int) -> Parts:
+    if offset == 0:
+        return parts
+    return map_spans(parts, lambda s: Span(s.start + offset, s.end + offset, s.text))
+
+
+def _joined(pieces: Sequence[Parts]) -> Parts:
+    """One set of records from the pieces of a text; a person named in several pieces is one person."""
+    if len(pieces) == 1:
+        return pieces[0]
+    people: dict[str, Person] = {}
+    for part in pieces:
+        for person in part.people:
+            known = people.get(person.name)
+            if known is None:
+                people[person.name] = person
+            else:
+                people[person.name] = Person(
+                    name=known.name,
+                    mentions=known.mentions + person.mentions,
+                    role=known.role or person.role,
+                    affiliation=known.affiliation or person.affiliation,
+                    actor_id=known.actor_id or person.actor_id,
+                    gender=known.gender or person.gender,
+                )
+    return Parts(
+        mentions=tuple(m for p in pieces for m in p.mentions),
+        people=tuple(people.values()),
+        quotes=tuple(q for p in pieces for q in p.quotes),
+        events=tuple(e for p in pieces for e in p.events),
+    )
+
+
+def build_analysis(document: Document, parts: Parts, kb: KnowledgeBase | None = None) -> Analysis:
+    """An :class:`Analysis` from the records of ``document``'s cleaned text, offsets mapped to the input."""
+    kb = kb or default_kb()
+    ids = sorted({m.actor_id for m in parts.mentions if m.actor_id})
+    actors: tuple[Actor, ...] = tuple(kb.actor(i) for i in ids)
     m = document.map_span
     return Analysis(
         article=document.info,  # its `removed` spans already index the input
         actors=actors,
-        mentions=map_spans(mentions, m),
-        people=map_spans(tuple(doc._.people or ()), m),
-        quotes=map_spans(tuple(doc._.quotes or ()), m),
-        events=map_spans(tuple(doc._.events or ()), m),
+        mentions=map_spans(parts.mentions, m),
+        people=map_spans(parts.people, m),
+        quotes=map_spans(parts.quotes, m),
+        events=map_spans(parts.events, m),
         warnings=document.warnings,
     )
+
+
+def analyze_doc(document: Document, doc: Doc, kb: KnowledgeBase | None = None) -> Analysis:
+    """Collect what the components wrote on ``doc`` (the whole of ``document``) into an Analysis."""
+    return build_analysis(document, parts_of(doc), kb)
 
 
 def analyze_text(
@@ -47,9 +147,7 @@ def analyze_text(
 
 
 def analyze_document(document: Document, *, nlp: Language | None = None) -> Analysis:
-    nlp = nlp or pipeline.load()
-    doc = nlp(pipeline.make_doc(nlp, document.info.text, document.info.published))
-    return analyze_doc(document, doc)
+    return next(analyze_many([document], nlp=nlp))
 
 
 def analyze(
@@ -66,16 +164,37 @@ def analyze(
 
 
 def analyze_many(
-    documents: Iterable[Document], *, nlp: Language | None = None, batch_size: int = 32, workers: int = 1
+    documents: Iterable[Document],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = 32,
+    workers: int = 1,
+    piece: int = MAX_PIECE,
 ) -> Iterator[Analysis]:
-    """Analyse a stream of documents with ``nlp.pipe`` (``workers`` processes)."""
+    """Analyse a stream of documents with ``nlp.pipe`` in ``workers`` processes, in input order.
+
+    Documents are read from ``documents`` as the pipe needs them; each is cut
+    into pieces of at most ``piece`` characters (see the module's doc).
+    """
     nlp = nlp or pipeline.load()
-    docs = list(documents) if not isinstance(documents, list) else documents
-    made = (pipeline.make_doc(nlp, d.info.text, d.info.published) for d in docs)
-    piped = (
-        nlp.pipe(made, batch_size=batch_size, n_process=workers)
-        if workers > 1
-        else nlp.pipe(made, batch_size=batch_size)
-    )
-    for document, doc in zip(docs, piped, strict=True):
-        yield analyze_doc(document, doc)
+    kb = pipeline.knowledge_base(nlp)
+    pending: list[tuple[Document, int]] = []  # documents whose pieces are in the pipe, with their count
+
+    def feed() -> Iterator[Doc]:
+        for document in documents:
+            cut = split_text(document.info.text, piece)
+            pending.append((document, len(cut)))
+            for offset, text in cut:
+                doc = pipeline.make_doc(nlp, text, document.info.published)
+                doc.user_data["entente_offset"] = offset
+                yield doc
+
+    kwargs = {"batch_size": batch_size, "n_process": workers} if workers > 1 else {"batch_size": batch_size}
+    done: list[Parts] = []
+    for doc in nlp.pipe(feed(), **kwargs):  # type: ignore[call-overload]
+        done.append(_shifted(parts_of(doc), int(doc.user_data.get("entente_offset", 0))))
+        document, count = pending[0]
+        if len(done) == count:
+            pending.pop(0)
+            yield build_analysis(document, _joined(done), kb)
+            done = []

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import types
+import typing
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any, Literal, TypeVar
 
 ActorKind = Literal["state", "organisation", "bloc", "armed_group", "person", "other"]
@@ -18,7 +21,7 @@ QuoteKind = Literal["direct", "reported", "mixed"]
 EventStatus = Literal["asserted", "attributed", "hypothetical", "negated"]
 DatePrecision = Literal["day", "month", "year", "range"]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 @dataclass(frozen=True)
@@ -113,19 +116,61 @@ class Event:
     place_name: str | None = None
 
 
+RelationSign = Literal["+", "-"]
+EvidenceKind = Literal["event", "quote", "statement"]
+
+
+@dataclass(frozen=True)
+class RelationEvidence:
+    """One piece of text that bears on a relation.
+
+    ``kind``: ``event`` (a happened event: asserted or attributed), ``quote`` (a
+    quoted speaker's stance toward the other actor) or ``statement`` (a
+    relational phrase in the text: "strategic partnership", "rivalry with").
+    ``span`` is the words that carry it (the trigger, the phrase, the quote);
+    ``sentence`` the sentence around them.
+    """
+
+    span: Span
+    kind: EvidenceKind
+    sign: RelationSign
+    weight: float  # > 0; the relation's weight sums the signed weights
+    sentence: Span | None = None
+    detail: str = ""  # PLOVER type, the phrase's name, or the speaker
+
+
 @dataclass(frozen=True)
 class Relation:
+    """A signed, weighted relation between two actors; ``pair`` is sorted."""
+
     pair: tuple[str, str]
-    sign: Literal["+", "-"]
-    weight: float
-    evidence: tuple[Span, ...] = ()
+    sign: RelationSign
+    weight: float  # |sum of the evidence's signed weights|
+    evidence: tuple[RelationEvidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class TriadReading:
+    """What the third actor of a triad does to a pair: push it together or hold it apart.
+
+    ``together`` when the pair shares the third party's friend or foe; ``apart``
+    when one is tied to it and the other hostile.
+    """
+
+    pair: tuple[str, str]
+    third: str
+    effect: Literal["together", "apart"]
+    text: str  # "shared hostility to USA pushes IRN and RUS together"
 
 
 @dataclass(frozen=True)
 class Triad:
-    actors: tuple[str, str, str]
+    """Three actors related pairwise; balanced iff the product of the three signs is positive."""
+
+    actors: tuple[str, str, str]  # sorted
     balanced: bool
-    signs: tuple[str, str, str]
+    signs: tuple[str, str, str]  # of (a, b), (a, c), (b, c)
+    reading: tuple[TriadReading, ...] = ()  # one per pair
 
 
 @dataclass(frozen=True)
@@ -141,6 +186,7 @@ class ArticleInfo:
     removed: tuple[Span, ...] = ()  # page furniture removed, offsets in the input
     id: str = ""  # content hash of the input (see :func:`article_id`)
     url: str | None = None
+    input: str = ""  # the text every span of an Analysis indexes (for HTML: the page's main text)
 
 
 @dataclass(frozen=True)
@@ -157,6 +203,13 @@ class Analysis:
     triads: tuple[Triad, ...] = ()
     warnings: tuple[str, ...] = ()
     schema_version: str = field(default=SCHEMA_VERSION)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        """Read back the JSON form (``entente analyze --format json``); see :mod:`entente.report.jsonout`."""
+        from entente.report.jsonout import from_dict  # the JSON shape lives with the other formats
+
+        return from_dict(data)
 
 
 def article_id(content: str) -> str:
@@ -188,3 +241,65 @@ def map_spans(obj: T, mapper: Any) -> T:
     if isinstance(obj, list):
         return [map_spans(v, mapper) for v in obj]  # type: ignore[return-value]
     return obj
+
+
+# ------------------------------------------------------------------ plain values
+# Records cross process and storage boundaries (``Doc._``, DocBin, JSON, the
+# store) as plain values: dicts, lists, str, int, float, bool and None.
+
+
+def to_plain(obj: Any) -> Any:
+    """``obj`` as plain values: dataclasses become dicts, tuples lists, dates ISO strings."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, tuple | list):
+        return [to_plain(v) for v in obj]
+    if isinstance(obj, date):
+        return obj.isoformat()
+    return obj
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def from_plain(tp: Any, data: Any) -> Any:
+    """Rebuild a value of type ``tp`` (a record class or a type hint) from :func:`to_plain` output.
+
+    Raises ``ValueError`` on keys a record does not have or values of the wrong shape.
+    """
+    if data is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(options) == 1:
+            return from_plain(options[0], data)
+        return data
+    if origin is typing.Literal:
+        if data not in typing.get_args(tp):
+            raise ValueError(f"{data!r} is not one of {typing.get_args(tp)}")
+        return data
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if not isinstance(data, list | tuple):
+            raise ValueError(f"expected a list, got {type(data).__name__}")
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(from_plain(args[0], v) for v in data)
+        return tuple(from_plain(a, v) for a, v in zip(args, data, strict=True))
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        if not isinstance(data, dict):
+            raise ValueError(f"expected an object for {tp.__name__}, got {type(data).__name__}")
+        hints = _hints(tp)
+        unknown = set(data) - set(hints)
+        if unknown:
+            raise ValueError(f"{tp.__name__} has no field {sorted(unknown)[0]!r}")
+        return tp(**{k: from_plain(hints[k], v) for k, v in data.items()})
+    if tp is date:
+        return date.fromisoformat(data)
+    if tp is float and isinstance(data, int | float) and not isinstance(data, bool):
+        return float(data)
+    if tp in (str, int, bool) and not isinstance(data, tp):
+        raise ValueError(f"expected {tp.__name__}, got {type(data).__name__}")
+    return data

@@ -1,7 +1,7 @@
 """spaCy component ``entente_actors``: find actor mentions and resolve them to ids.
 
-Fills ``doc._.actor_mentions`` (a list of :class:`~entente.records.ActorMention`
-sorted by offset) and ``doc._.entente_kb``. Steps:
+Fills ``doc._.entente_mentions`` (:class:`~entente.records.ActorMention` records as plain
+values, sorted by offset; read them with :func:`entente.nlp.extensions.mentions`). Steps:
 
 1. knowledge-base forms (names, capitals, adjectives, metonyms, organisations)
    found with a case-sensitive ``PhraseMatcher``, longest match first;
@@ -33,7 +33,7 @@ from spacy.util import filter_spans
 from entente.actors.context import ContextRules, Matches, entity_over
 from entente.actors.kb import Form, KnowledgeBase, default_kb, normalise
 from entente.actors.patterns import THE, Found, PatternRules
-from entente.nlp import extensions as _extensions  # noqa: F401
+from entente.nlp import extensions as ext
 from entente.records import ActorKind, ActorMention, Span
 
 
@@ -101,8 +101,7 @@ class ActorsComponent(ContextRules, PatternRules):
                     )
                 )
         mentions.sort(key=lambda m: (m.span.start, m.span.end))
-        doc._.actor_mentions = mentions
-        doc._.entente_kb = self.kb
+        ext.set_mentions(doc, mentions)
         return doc
 
 
@@ -138,6 +137,11 @@ def _mention(span: SpacySpan, aid: str, kind: ActorKind, form: str, method: str)
     )
 
 
-@Language.factory("entente_actors", default_config={"actor_files": []})
+@Language.factory(
+    "entente_actors",
+    default_config={"actor_files": []},
+    requires=["doc.ents", "token.dep"],
+    assigns=["doc._.entente_mentions"],
+)
 def make_actors(nlp: Language, name: str, actor_files: Sequence[str]) -> ActorsComponent:
     return ActorsComponent(nlp, default_kb(tuple(actor_files)))

@@ -22,11 +22,17 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from entente.actors.kb import KnowledgeBase
+from entente.nlp import extensions as ext
+
 MAX_PHRASE = 14  # tokens: "head of Iran's Quds Force", not a run-on misparse
 
 
 class Affiliations:
-    def __init__(self, role_nouns: frozenset[str], lead_verbs: frozenset[str]) -> None:
+    def __init__(
+        self, role_nouns: frozenset[str], lead_verbs: frozenset[str], kb: KnowledgeBase | None = None
+    ) -> None:
+        self.kb = kb
         self.role_nouns = role_nouns
         self.lead_verbs = lead_verbs
 
@@ -64,12 +70,12 @@ class Affiliations:
         """Token index -> actor for people the people layer left without one."""
         out: dict[int, str] = {}
         names: dict[str, str] = {}  # a derived person's name -> actor
-        for person in doc._.people or ():
+        for person in ext.people(doc):
             if person.actor_id:
                 continue
             # names only: pronoun mentions are referents.py's
             spans = [cs for s in person.mentions if (cs := _name(doc, s.start, s.end)) is not None]
-            actor = _resolved(doc, person.affiliation) or next(
+            actor = _resolved(self.kb, person.affiliation) or next(
                 (a for cs in spans if (a := self.actor_of(cs.root, by_token))), None
             )
             if actor:
@@ -91,9 +97,8 @@ class Affiliations:
         return out
 
 
-def _resolved(doc: Doc, affiliation: str | None) -> str | None:
+def _resolved(kb: KnowledgeBase | None, affiliation: str | None) -> str | None:
     """The actor the people layer's affiliation text names, when the knowledge base knows exactly one."""
-    kb = doc._.entente_kb
     if kb is None or not affiliation:
         return None
     ids = kb.resolve_form(affiliation)

@@ -1,7 +1,7 @@
 """From tokens to actors: who a noun phrase stands for.
 
 An :class:`ActorIndex` maps tokens to actor ids, from the actor layer
-(``doc._.actor_mentions``) and from people (``doc._.people``: a mention of
+(``doc._.entente_mentions``) and from people (``doc._.entente_people``: a mention of
 Putin stands for the actor he speaks for, RUS). :func:`np_actors` then reads
 the actor of a noun phrase from its head and its modifiers ("Iranian
 counterpart", "Israel's army", "officials in Tehran", "US and Russian
@@ -15,8 +15,10 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from entente.actors.kb import KnowledgeBase
 from entente.events.affiliation import Affiliations
 from entente.events.referents import pronoun_actors
+from entente.nlp import extensions as ext
 from entente.records import Span
 
 MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "npadvmod")
@@ -29,24 +31,30 @@ PRONOUNS = frozenset(
 class ActorIndex:
     """Token index -> actor id, for one Doc."""
 
-    def __init__(self, doc: Doc, affiliations: Affiliations | None = None) -> None:
+    def __init__(
+        self, doc: Doc, affiliations: Affiliations | None = None, kb: KnowledgeBase | None = None
+    ) -> None:
         self.doc = doc
+        self.kb = kb
         self.by_token: dict[int, str] = {}
         self.states: set[str] = set()
         self.former: dict[int, str] = {}  # former leaders: their state, for past events only
         self.past = False  # set by the linker while it reads a past-tense trigger
         self.people: set[int] = set()  # tokens of people's names
         self.state_at: list[tuple[int, str]] = []  # (char offset, state) of state mentions
-        kb = doc._.entente_kb
-        for person in doc._.people or ():
+        for person in ext.people(doc):
             if person.actor_id:
                 for span in person.mentions:
                     self._mark(span, person.actor_id)
                     self.people.update(self._tokens(span))
-            elif kb is not None and (info := kb.leader(person.name, doc._.published)) and info.actor_id:
+            elif (
+                self.kb is not None
+                and (info := self.kb.leader(person.name, ext.published(doc)))
+                and info.actor_id
+            ):
                 for span in person.mentions:
                     self._mark(span, info.actor_id, self.former)
-        for mention in doc._.actor_mentions or ():
+        for mention in ext.mentions(doc):
             if mention.actor_id:
                 self._mark(mention.span, mention.actor_id)
                 if mention.kind == "state":
@@ -64,18 +72,18 @@ class ActorIndex:
         With the people layer present only hyphenated name compounds ("the
         Putin-Pezeshkian meeting") are looked up; without it, every PERSON name.
         """
-        kb = self.doc._.entente_kb
+        kb = self.kb
         if kb is None:
             return
         names: list[SpacySpan] = []
-        if self.doc._.people is None:
+        if not ext.has(self.doc, "entente_people"):
             names += [ent for ent in self.doc.ents if ent.label_ == "PERSON"]
         names += [self.doc[t.i : t.i + 1] for t in self.doc if t.pos_ == "PROPN" and _hyphenated(t)]
         for ent in names:
             if any(t.i in self.by_token for t in ent):
                 continue
             name = ent.text.removesuffix("'s").removesuffix("’s").strip()
-            info = kb.leader(name, self.doc._.published)
+            info = kb.leader(name, ext.published(self.doc))
             if info is not None and info.actor_id:
                 for tok in ent:
                     self.by_token.setdefault(tok.i, info.actor_id)

@@ -1,18 +1,20 @@
 """spaCy component ``entente_events``: PLOVER events with status, date, place and evidence.
 
-Reads ``doc._.actor_mentions``, ``doc._.people``, ``doc._.quotes`` and
-``doc._.published``; writes ``doc._.events`` (a list of
+Reads ``doc._.entente_mentions``, ``doc._.entente_people``, ``doc._.entente_quotes`` and
+``doc._.entente_published``; writes ``doc._.events`` (a list of
 :class:`~entente.records.Event`, offsets into ``doc.text``).
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from entente.actors.kb import KnowledgeBase, default_kb
 from entente.events.affiliation import Affiliations
 from entente.events.arguments import ActorIndex
 from entente.events.coref import DEFINITE, Mention, resolve
@@ -21,7 +23,7 @@ from entente.events.lexicon import Lexicon, load_lexicon
 from entente.events.places import find_place
 from entente.events.status import StatusCues, StatusReader, own_act, performative, quote_at
 from entente.events.triggers import Candidate, Linker
-from entente.nlp import extensions as _extensions  # noqa: F401
+from entente.nlp import extensions as ext
 from entente.records import Event, Span
 
 
@@ -34,19 +36,21 @@ def text_span(doc: Doc, start: int, end: int) -> Span:
 
 
 class EventsComponent:
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, kb: KnowledgeBase | None = None) -> None:
+        self.kb = kb
         self.lex = lexicon or load_lexicon()
         self.status = StatusReader(StatusCues.from_data(self.lex.cues), self.lex.light_verbs)
         cues = self.lex.cues
         self.proverb_advs = frozenset(cues.get("proverb_advs") or ())
         self.anaphoric_subjects = frozenset(cues.get("anaphoric_subjects") or ())
         self.happen_verbs = frozenset(cues.get("happen_verbs") or ())
-        self.affiliations = Affiliations(self.lex.role_nouns, self.lex.lead_verbs)
+        self.affiliations = Affiliations(self.lex.role_nouns, self.lex.lead_verbs, kb)
 
     def __call__(self, doc: Doc) -> Doc:
-        index = ActorIndex(doc, self.affiliations)
+        ext.require(doc, "entente_events", "entente_mentions", "entente_people", "entente_quotes")
+        index = ActorIndex(doc, self.affiliations, self.kb)
         if not index.by_token:
-            doc._.events = []
+            ext.set_events(doc, [])
             return doc
         linker = Linker(self.lex, index)
         mentions: list[Mention] = []
@@ -57,10 +61,10 @@ class EventsComponent:
             cands = linker.find(sent) if has_actor else []
             for cand in cands:
                 if dates is None:
-                    dates = find_dates(sent, doc._.published)
+                    dates = find_dates(sent, ext.published(doc))
                 mentions.extend(self.mentions(doc, cand, sent, sent_i, dates, index))
             self.anaphora(doc, sent, sent_i, mentions, linker, index)
-        doc._.events = resolve(doc, mentions)
+        ext.set_events(doc, resolve(doc, mentions))
         return doc
 
     def event(
@@ -157,7 +161,7 @@ class EventsComponent:
                 subj = linker.subject(tok)
                 source = subj[0] if subj else source
             pair = (source, ante.event.target or "")
-            dates = find_dates(sent, doc._.published)
+            dates = find_dates(sent, ext.published(doc))
             ev = self.event(doc, tok, cand, pair, sent, dates, index)
             if happen and ev.status in ("asserted", "attributed"):
                 continue  # only a change of status ("has yet to occur") takes the event up
@@ -182,6 +186,11 @@ class EventsComponent:
         return False
 
 
-@Language.factory("entente_events")
-def make_events(nlp: Language, name: str) -> EventsComponent:
-    return EventsComponent()
+@Language.factory(
+    "entente_events",
+    default_config={"actor_files": []},
+    requires=["doc._.entente_mentions", "doc._.entente_people", "doc._.entente_quotes", "token.dep"],
+    assigns=["doc._.entente_events"],
+)
+def make_events(nlp: Language, name: str, actor_files: Sequence[str]) -> EventsComponent:
+    return EventsComponent(kb=default_kb(tuple(actor_files)))

@@ -15,7 +15,7 @@ CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "csubj", "parataxis", "nsubj", "nsubjp
 
 
 def is_state(actor_id: str, index: ActorIndex) -> bool:
-    kb = index.doc._.entente_kb
+    kb = index.kb
     if kb is not None:
         try:
             return bool(kb.actor(actor_id).kind == "state")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from entente.nlp import extensions as ext
+
 PERSONAL = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
 FIRST = frozenset({"i", "we", "me", "us", "my", "our"})
 NEUTER = frozenset({"it", "its"})
@@ -22,7 +24,7 @@ def _head(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def _quote_actor(doc: Doc, idx: int, by_token: dict[int, str]) -> str | None:
-    for quote in doc._.quotes or ():
+    for quote in ext.quotes(doc):
         if any(s.start <= idx < s.end for s in quote.content):
             if quote.speaker_actor:
                 return str(quote.speaker_actor)
@@ -34,7 +36,7 @@ def _quote_actor(doc: Doc, idx: int, by_token: dict[int, str]) -> str | None:
 def person_tokens(doc: Doc) -> set[int]:
     """Tokens of every person's name, with or without an actor."""
     out = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
-    for person in doc._.people or ():
+    for person in ext.people(doc):
         for s in person.mentions:
             span = doc.char_span(s.start, s.end, alignment_mode="expand") or ()
             out.update(t.i for t in span if t.pos_ != "PRON")

@@ -8,7 +8,7 @@ clauses that govern it and collects cues (data/status.yaml):
   "unwillingness to", "has yet to");
 * hypothetical: a modal, a conditional or question, an intention / fear head
   ("plans to", "willing to", "bracing for", "talk of");
-* attributed: inside a quote (doc._.quotes), under "according to", or in a
+* attributed: inside a quote (ext.quotes(doc)), under "according to", or in a
   clause governed by a reporting verb ("..., notes Ramani").
 
 Precedence: negated > hypothetical > attributed > asserted.
@@ -21,6 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from entente.nlp import extensions as ext
 from entente.records import EventStatus, Quote
 
 
@@ -250,7 +251,7 @@ class StatusReader:
 
 def quote_at(doc: Doc, start: int, end: int) -> Quote | None:
     """The quote whose content holds ``[start, end)``, or None."""
-    for quote in doc._.quotes or ():
+    for quote in ext.quotes(doc):
         for span in quote.content:
             if span.start <= start and end <= span.end:
                 return quote

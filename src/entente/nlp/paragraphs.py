@@ -41,6 +41,6 @@ class ParagraphBreaks:
         return doc.from_array([SENT_START], values)
 
 
-@Language.factory("entente_paragraphs")
+@Language.factory("entente_paragraphs", assigns=["token.is_sent_start"])
 def make_paragraphs(nlp: Language, name: str) -> ParagraphBreaks:
     return ParagraphBreaks()

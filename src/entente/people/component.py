@@ -1,6 +1,6 @@
 """spaCy component ``entente_people``: people named in the article, their role, affiliation and actor.
 
-Writes ``doc._.people``. Steps: collect person names (spaCy PERSON entities
+Writes ``doc._.entente_people``. Steps: collect person names (spaCy PERSON entities
 and names the knowledge base knows as leaders), drop names used as modifiers
 ("the Trump administration", "Putin's government"), merge them by surname,
 read role/affiliation/nationality around each mention, complete them from the
@@ -10,12 +10,14 @@ speak in the story (see :func:`_acts`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from entente.nlp import extensions as _extensions  # noqa: F401
+from entente.actors.kb import KnowledgeBase, default_kb
+from entente.nlp import extensions as ext
 from entente.people.coref import Coref, actor_ids_in
 from entente.people.names import candidates, in_office, is_modifier, kb_gender, kb_leader, same_person
 from entente.people.roles import (
@@ -50,7 +52,7 @@ class _Builder:
     def surname(self) -> str:
         return self.name.split()[-1].lower()
 
-    def add_info(self, info: RoleInfo, words: RoleWords, doc: Doc) -> None:
+    def add_info(self, info: RoleInfo, words: RoleWords, doc: Doc, kb: KnowledgeBase | None) -> None:
         if info.role and (
             self.role is None or (info.affiliation and not self.affiliation) or _refines(info.role, self.role)
         ):
@@ -61,19 +63,17 @@ class _Builder:
         # who an official speaks for: the body named as affiliation ("spokesman for the PMF"), else the
         # nationality ("the Spanish foreign minister")
         for span in (info.affiliated, info.nationality, info.scope):
-            ids = _actors_over(doc, span) if span else []
+            ids = _actors_over(doc, span, kb) if span else []
             if ids:
                 self.official_actor = ids[-1]
                 return
 
 
-def _actors_over(doc: Doc, span: tuple[int, int]) -> list[str]:
+def _actors_over(doc: Doc, span: tuple[int, int], kb: KnowledgeBase | None) -> list[str]:
     """Actor ids of the actor mentions that overlap ``span`` ("the PMF" for "PMF"), else the KB's."""
     a, b = span
-    ids = [
-        m.actor_id for m in doc._.actor_mentions or () if m.actor_id and m.span.start < b and a < m.span.end
-    ]
-    return ids or actor_ids_in(doc, a, b)
+    ids = [m.actor_id for m in ext.mentions(doc) if m.actor_id and m.span.start < b and a < m.span.end]
+    return ids or actor_ids_in(doc, a, b, kb)
 
 
 def _refines(new: str, old: str) -> bool:
@@ -114,15 +114,18 @@ def _acts(builder: _Builder, quoted: list[tuple[int, int]]) -> bool:
 
 
 class PeopleComponent:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.people = find_people(doc)
+        ext.require(doc, "entente_people", "entente_mentions")
+        ext.set_people(doc, find_people(doc, self.kb))
         return doc
 
 
-def find_people(doc: Doc) -> list[Person]:
+def find_people(doc: Doc, kb: KnowledgeBase | None = None) -> list[Person]:
     words = role_words()
-    kb = doc._.entente_kb
-    on = doc._.published
+    on = ext.published(doc)
     quoted = [(s.inner_start, s.inner_end) for s in find_segments(doc.text) if s.depth == 0]
     builders: dict[str, _Builder] = {}
 
@@ -162,11 +165,11 @@ def find_people(doc: Doc) -> list[Person]:
     _add_missed_surnames(doc, builders, words)
     for b in builders.values():
         for m in b.mentions:
-            b.add_info(from_appositive(m.root, words), words, doc)
-            b.add_info(from_premodifiers(m, words), words, doc)
+            b.add_info(from_appositive(m.root, words), words, doc, kb)
+            b.add_info(from_premodifiers(m, words), words, doc, kb)
     _fill_counterparts(builders)
     people = [_person(b) for b in builders.values()]
-    coref = Coref(doc, people, quoted)
+    coref = Coref(doc, people, quoted, kb)
     _resolve_pronouns(doc, coref, builders, quoted)
     _describe(doc, coref, builders, words, quoted)
     kept = [b for b in builders.values() if _acts(b, quoted) and _named(b)]
@@ -265,6 +268,11 @@ def _person(b: _Builder) -> Person:
     )
 
 
-@Language.factory("entente_people")
-def make_people(nlp: Language, name: str) -> PeopleComponent:
-    return PeopleComponent()
+@Language.factory(
+    "entente_people",
+    default_config={"actor_files": []},
+    requires=["doc._.entente_mentions", "doc.ents", "token.dep"],
+    assigns=["doc._.entente_people"],
+)
+def make_people(nlp: Language, name: str, actor_files: Sequence[str]) -> PeopleComponent:
+    return PeopleComponent(default_kb(tuple(actor_files)))

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from entente.actors.kb import KnowledgeBase
+from entente.nlp import extensions as ext
 from entente.people.roles import RoleWords, gender_word, glued_name, role_words
 from entente.records import Person
 
@@ -39,12 +41,11 @@ def _inside(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in ranges)
 
 
-def actor_ids_in(doc: Doc, start: int, end: int) -> list[str]:
+def actor_ids_in(doc: Doc, start: int, end: int, kb: KnowledgeBase | None = None) -> list[str]:
     """Actor ids of the actor mentions between ``start`` and ``end``; NORP/GPE words via the KB."""
-    found = [m.actor_id for m in doc._.actor_mentions or () if m.actor_id and start <= m.span.start < end]
+    found = [m.actor_id for m in ext.mentions(doc) if m.actor_id and start <= m.span.start < end]
     if found:
         return found
-    kb = doc._.entente_kb
     if kb is None:
         return []
     ids: list[str] = []
@@ -60,8 +61,15 @@ def actor_ids_in(doc: Doc, start: int, end: int) -> list[str]:
 class Coref:
     """Resolves speaker phrases to the people and institutions of one document."""
 
-    def __init__(self, doc: Doc, people: Sequence[Person], quoted: Sequence[tuple[int, int]] = ()) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        people: Sequence[Person],
+        quoted: Sequence[tuple[int, int]] = (),
+        kb: KnowledgeBase | None = None,
+    ) -> None:
         self.doc = doc
+        self.kb = kb
         self.people = list(people)
         self.quoted = list(quoted)
         self.words: RoleWords = role_words()
@@ -127,7 +135,7 @@ class Coref:
     def description(self, phrase: Span) -> Referent | None:
         head = phrase.root
         lemma = head.lemma_.lower()
-        actors = actor_ids_in(self.doc, phrase.start_char, head.idx)
+        actors = actor_ids_in(self.doc, phrase.start_char, head.idx, self.kb)
         if self.words.is_role(lemma) or self.words.is_role(head.lower_):
             title = [t.lower_ for t in phrase if t.i < head.i and t.dep_ == "compound" and not t.ent_type_]
             return self._by_role(" ".join([*title, lemma]), actors, phrase.start_char)
@@ -148,11 +156,11 @@ class Coref:
                 best = (score, person)
         if best is not None:
             return Referent(best[1].name, best[1].actor_id, best[1])
-        kb = self.doc._.entente_kb
+        kb = self.kb
         if kb is None or not actors or lemma == "counterpart":
             return None
         try:
-            leader = kb.office_holder(actors[0], lemma, self.doc._.published)
+            leader = kb.office_holder(actors[0], lemma, ext.published(self.doc))
         except Exception:  # the KB's API is the actor layer's: stay robust to its changes
             return None
         if leader is None:
@@ -170,7 +178,7 @@ class Coref:
                 and all(w in name for w in words)
             ):
                 name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-                ids = actor_ids_in(self.doc, ent.start_char, ent.end_char)
+                ids = actor_ids_in(self.doc, ent.start_char, ent.end_char, self.kb)
                 return Referent(name, ids[0] if ids else None)
         return None
 

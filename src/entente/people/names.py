@@ -7,6 +7,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from entente.nlp import extensions as ext
 from entente.people.roles import RoleWords
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -42,7 +43,7 @@ def is_modifier(name: Span, words: RoleWords) -> bool:
     end = name.end_char
     return any(
         m.method in ("pattern", "leader") and m.span.start <= name.start_char and m.span.end > end + 1
-        for m in name.doc._.actor_mentions or ()
+        for m in ext.mentions(name.doc)
     )
 
 

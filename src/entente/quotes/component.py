@@ -1,6 +1,6 @@
 """spaCy component ``entente_quotes``: attributed statements: content, speaker, cue, addressee.
 
-Writes ``doc._.quotes``. Two passes over the text (see :mod:`.reported` and
+Writes ``doc._.entente_quotes``. Two passes over the text (see :mod:`.reported` and
 :mod:`.direct`): attributions found from their cue, then quotations that no
 cue's clause took, attributed from the words around them. Speakers are
 resolved to people and institutions with :class:`entente.people.coref.Coref`.
@@ -8,10 +8,13 @@ resolved to people and institutions with :class:`entente.people.coref.Coref`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from entente.nlp import extensions as _extensions  # noqa: F401
+from entente.actors.kb import KnowledgeBase, default_kb
+from entente.nlp import extensions as ext
 from entente.people.coref import Coref, Referent, actor_ids_in
 from entente.quotes.cues import addressee_head, lexicon, noun_phrase
 from entente.quotes.direct import attribute
@@ -27,12 +30,16 @@ _QUOTE_CHARS = "“”„‟«»\"‘’'`"
 
 
 class QuotesComponent:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = find_quotes(doc)
+        ext.require(doc, "entente_quotes", "entente_mentions", "entente_people")
+        ext.set_quotes(doc, find_quotes(doc, self.kb))
         return doc
 
 
-def find_quotes(doc: Doc) -> list[Quote]:
+def find_quotes(doc: Doc, kb: KnowledgeBase | None = None) -> list[Quote]:
     lex = lexicon()
     text = doc.text  # built anew on every access: read it once
     segments = find_segments(text)
@@ -45,7 +52,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     taken = {i for d in drafts for i in d.segments}
     drafts += attribute(doc, text, lex, segments, taken, drafts)
     quoted = [(s.inner_start, s.inner_end) for s in segments if s.depth == 0]
-    coref = Coref(doc, doc._.people or [], quoted)
+    coref = Coref(doc, ext.people(doc), quoted, kb)
     quotes = [
         q for d in sorted(drafts, key=lambda d: d.start) if (q := _quote(doc, text, d, segments, coref))
     ]
@@ -87,7 +94,7 @@ def _speaker(doc: Doc, draft: Draft, coref: Coref) -> tuple[TextSpan | None, Ref
         phrase = noun_phrase(head.head.head)
     ref = coref.resolve(phrase)
     if ref is None and head.lower_ not in ("he", "she", "him", "her", "i", "we", "they", "you"):
-        ids = actor_ids_in(doc, phrase.start_char, phrase.end_char)
+        ids = actor_ids_in(doc, phrase.start_char, phrase.end_char, coref.kb)
         name = phrase.text[4:] if phrase.text.lower().startswith("the ") else phrase.text
         ref = Referent(name, ids[0] if len(set(ids)) == 1 else None)
     return mention, ref, source.cue
@@ -108,7 +115,7 @@ def _quote(doc: Doc, text: str, draft: Draft, segments: list[Segment], coref: Co
             addressee = resolved.name if resolved is not None else phrase.text
     in_content = [
         (m.span.start, m.actor_id)
-        for m in doc._.actor_mentions or ()
+        for m in ext.mentions(doc)
         if m.actor_id and any(a <= m.span.start < b for a, b in content)
     ]
     mentions = tuple(dict.fromkeys(a for _, a in in_content))
@@ -136,6 +143,11 @@ def _cue_span(doc: Doc, cue: Token | None) -> TextSpan | None:
     return TextSpan(span.start_char, span.end_char, span.text)
 
 
-@Language.factory("entente_quotes")
-def make_quotes(nlp: Language, name: str) -> QuotesComponent:
-    return QuotesComponent()
+@Language.factory(
+    "entente_quotes",
+    default_config={"actor_files": []},
+    requires=["doc._.entente_mentions", "doc._.entente_people", "token.dep"],
+    assigns=["doc._.entente_quotes"],
+)
+def make_quotes(nlp: Language, name: str, actor_files: Sequence[str]) -> QuotesComponent:
+    return QuotesComponent(default_kb(tuple(actor_files)))

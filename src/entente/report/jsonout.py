@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from importlib import resources
 from typing import Any
 
-from entente.records import Analysis, Event, Person, Quote, Span
+from entente.records import (
+    SCHEMA_VERSION,
+    Actor,
+    ActorMention,
+    Analysis,
+    ArticleInfo,
+    Event,
+    EventDate,
+    Person,
+    Quote,
+    Relation,
+    Span,
+    Triad,
+)
 
 
 def span_dict(span: Span | None) -> dict[str, Any] | None:
@@ -49,7 +63,9 @@ def _event(e: Event) -> dict[str, Any]:
         "status": e.status,
         "mode": e.mode,
         "attributed_to": e.attributed_to,
-        "date": None if e.date is None else {"value": e.date.value, "precision": e.date.precision},
+        "date": None
+        if e.date is None
+        else {"value": e.date.value, "precision": e.date.precision, "span": span_dict(e.date.span)},
         "place": e.place,
         "place_name": e.place_name,
         "trigger": span_dict(e.trigger),
@@ -67,18 +83,21 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
             unresolved.append({**(span_dict(m.span) or {}), "label": m.label})
         else:
             by_actor.setdefault(m.actor_id, []).append(
-                {**(span_dict(m.span) or {}), "form": m.form, "method": m.method}
+                {**(span_dict(m.span) or {}), "form": m.form, "method": m.method, "label": m.label}
             )
     return {
         "schema_version": analysis.schema_version,
         "article": {
+            "id": art.id,
             "source": art.source,
+            "url": art.url,
             "title": art.title,
             "outlet": art.outlet,
             "published": art.published.isoformat() if art.published else None,
             "date_source": art.date_source,
             "input_format": art.input_format,
             "language": art.language,
+            "input": art.input,
             "text": art.text,
             "removed": [span_dict(s) for s in art.removed],
         },
@@ -108,3 +127,120 @@ def load_schema() -> dict[str, Any]:
     text = resources.files("entente.report").joinpath("schema/analysis.schema.json").read_text("utf-8")
     result: dict[str, Any] = json.loads(text)
     return result
+
+
+# ------------------------------------------------------------------ reading back
+
+
+def _span(d: dict[str, Any] | None) -> Span | None:
+    return None if d is None else Span(int(d["start"]), int(d["end"]), str(d["text"]))
+
+
+def _spans(items: list[dict[str, Any]]) -> tuple[Span, ...]:
+    return tuple(s for d in items if (s := _span(d)) is not None)
+
+
+def _need(d: dict[str, Any] | None) -> Span:
+    span = _span(d)
+    if span is None:
+        raise ValueError("a required span is null")
+    return span
+
+
+def _event_from(d: dict[str, Any]) -> Event:
+    when = d.get("date")
+    return Event(
+        source=d["source"],
+        target=d["target"],
+        type=d["type"],
+        quad_class=d["quad_class"],
+        intensity=float(d["intensity"]),
+        status=d["status"],
+        trigger=_need(d["trigger"]),
+        evidence=_need(d["evidence"]),
+        mode=d.get("mode"),
+        attributed_to=d.get("attributed_to"),
+        date=None if when is None else EventDate(when["value"], when["precision"], _span(when.get("span"))),
+        place=d.get("place"),
+        place_name=d.get("place_name"),
+    )
+
+
+def _quote_from(d: dict[str, Any]) -> Quote:
+    speaker = d["speaker"]
+    return Quote(
+        content=_spans(d["content"]),
+        kind=d["kind"],
+        speaker=_span(speaker.get("mention")),
+        speaker_name=speaker.get("name"),
+        speaker_actor=speaker.get("actor"),
+        cue=_span(d.get("cue")),
+        addressee=d.get("addressee"),
+        mentions=tuple(d.get("mentions", ())),
+        stance=tuple((k, float(v)) for k, v in d.get("stance", {}).items()),
+    )
+
+
+def from_dict(data: dict[str, Any]) -> Analysis:
+    """The :class:`Analysis` that :func:`to_dict` wrote (``from_dict(to_dict(a)) == a``).
+
+    Raises ``ValueError`` (or ``KeyError``) on data of another shape.
+    """
+    art = data["article"]
+    published = art.get("published")
+    info = ArticleInfo(
+        source=art["source"],
+        title=art.get("title"),
+        outlet=art.get("outlet"),
+        published=date.fromisoformat(published) if published else None,
+        date_source=art.get("date_source"),
+        text=art["text"],
+        input_format=art["input_format"],
+        language=art.get("language"),
+        removed=_spans(art.get("removed", [])),
+        id=art.get("id", ""),
+        url=art.get("url"),
+        input=art.get("input", ""),
+    )
+    actors, mentions = [], []
+    for a in data["actors"]:
+        actors.append(Actor(a["id"], a["name"], a["kind"], a.get("of")))
+        for m in a["mentions"]:
+            mentions.append(
+                ActorMention(_need(m), a["id"], a["kind"], m["form"], m["method"], m.get("label"))
+            )
+    for u in data.get("unresolved", []):
+        mentions.append(ActorMention(_need(u), None, "other", u["text"], "ner", u.get("label")))
+    mentions.sort(key=lambda m: (m.span.start, m.span.end))
+    people = tuple(
+        Person(
+            p["name"],
+            _spans(p["mentions"]),
+            p.get("role"),
+            p.get("affiliation"),
+            p.get("actor"),
+            p.get("gender"),
+        )
+        for p in data["people"]
+    )
+    return Analysis(
+        article=info,
+        actors=tuple(actors),
+        mentions=tuple(mentions),
+        people=people,
+        quotes=tuple(_quote_from(q) for q in data["quotes"]),
+        events=tuple(_event_from(e) for e in data["events"]),
+        relations=tuple(
+            Relation((r["pair"][0], r["pair"][1]), r["sign"], float(r["weight"])) for r in data["relations"]
+        ),
+        triads=tuple(
+            Triad((t["actors"][0], t["actors"][1], t["actors"][2]), t["balanced"], tuple(t["signs"]))  # type: ignore[arg-type]
+            for t in data["triads"]
+        ),
+        warnings=tuple(data.get("warnings", ())),
+        schema_version=data.get("schema_version", SCHEMA_VERSION),
+    )
+
+
+def from_json(text: str) -> Analysis:
+    return from_dict(json.loads(text))

