@@ -114,6 +114,7 @@ class Event:
     date: EventDate | None = None
     place: str | None = None  # ISO3 of the country where named
     place_name: str | None = None
+    other_evidence: tuple[Span, ...] = ()  # other sentences reporting the same event (headline and body)
 
 
 RelationSign = Literal["+", "-"]

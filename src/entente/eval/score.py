@@ -252,8 +252,10 @@ def event_match(gold: GoldEvent, event: dict[str, Any]) -> float | None:
     if not same_type and system_quad(event) != gold.quad_class:
         return None
     if gold.evidence is not None:
-        sentence = normalise((event.get("evidence") or {}).get("text") or "").casefold()
-        if normalise(gold.evidence).casefold() not in sentence:
+        # the evidence sentence, or any other sentence the system reports for the same event
+        spans = [event.get("evidence") or {}, *(event.get("other_evidence") or [])]
+        wanted = normalise(gold.evidence).casefold()
+        if not any(wanted in normalise(s.get("text") or "").casefold() for s in spans):
             return None
     return 2.0 * same_type + (event.get("status") == gold.status)
 

@@ -29,9 +29,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from entente import doctext
 from entente.events.dates import compatible
 from entente.events.triggers import Candidate
-from entente.records import Event
+from entente.records import Event, Span
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 PRECISION_RANK = {"day": 0, "month": 1, "range": 2, "year": 3}
@@ -52,6 +53,7 @@ class Mention:
     antecedent: int | None = None  # index of the mention this one takes up
     present: bool = False  # a dated event told in the present tense (headline style)
     dropped: bool = False
+    also: list[Span] = dataclasses.field(default_factory=list)  # sentences of the mentions merged in
 
     def key(self) -> tuple[str, object]:
         pair: object = (
@@ -64,7 +66,7 @@ class Mention:
 
 def in_caption(doc: Doc, start: int) -> bool:
     """Whether the character at ``start`` sits in a photo-caption line."""
-    text = doc.text
+    text = doctext.text(doc)  # built once per Doc, not per event
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
@@ -90,17 +92,23 @@ def resolve(doc: Doc, mentions: list[Mention]) -> list[Event]:
     for m in mentions:
         if m.antecedent is not None:
             mentions[m.antecedent].dropped = True
+            m.also.append(mentions[m.antecedent].event.evidence)
     kept: list[Mention] = []
+    by_key: dict[tuple[str, object], list[Mention]] = {}  # kept mentions by key, in order: no scan of all
     for m in mentions:
         if m.dropped:
             continue
-        same = [k for k in kept if k.key() == m.key() and k.event.status == m.event.status]
+        key = m.key()
+        group = by_key.get(key, [])
+        same = [k for k in group if k.event.status == m.event.status]
         factual = ("asserted", "attributed")
         # "the agreement" after the agreement was reported, whatever is said about it now
-        reported = any(k.key() == m.key() and k.event.status in factual for k in kept)
+        reported = any(k.event.status in factual for k in group)
         if m.nominal and m.definite and m.event.status in factual and reported:
+            next(k for k in group if k.event.status in factual).also.append(m.event.evidence)
             continue
         if m.nominal and m.definite and same:
+            same[0].also.append(m.event.evidence)
             continue
         unrealized = m.event.status in ("hypothetical", "negated")
         twin = next(
@@ -111,6 +119,14 @@ def resolve(doc: Doc, mentions: list[Mention]) -> list[Event]:
             if not unrealized and _headline_style(doc, twin) and not _headline_style(doc, m):
                 twin.event, m.event = m.event, twin.event
             twin.event = _better_date(twin.event, m.event)
+            twin.also.append(m.event.evidence)
             continue
         kept.append(m)
-    return [k.event for k in kept]
+        by_key.setdefault(key, []).append(m)
+    return [_with_others(k) for k in kept]
+
+
+def _with_others(m: Mention) -> Event:
+    """The kept mention's event with the other sentences that report it, each once, in text order."""
+    others = sorted({s for s in m.also if s != m.event.evidence}, key=lambda s: s.start)
+    return dataclasses.replace(m.event, other_evidence=tuple(others)) if others else m.event

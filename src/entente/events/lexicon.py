@@ -11,10 +11,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from entente.data import parse_yaml
 from entente.errors import E, EntenteError
-from entente.yamlio import load_yaml
 
 QUAD_CLASSES = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
 
@@ -82,10 +80,7 @@ class Lexicon:
 
 def _read(name: str) -> Any:
     text = resources.files("entente.events").joinpath("data", name).read_text(encoding="utf-8")
-    try:
-        return load_yaml(text)
-    except yaml.YAMLError as exc:
-        raise EntenteError(E.E008, cause=f"events/data/{name}: {exc}") from exc
+    return parse_yaml(text, source=f"entente/events/data/{name}")
 
 
 def _tuple(value: Any) -> tuple[str, ...]:

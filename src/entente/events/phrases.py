@@ -196,6 +196,10 @@ class PhraseReader:
             if low in self.lex.nouns or low in self.lex.agreement_nouns:
                 found.extend(self.noun_sources(obj))
                 found.extend(self.prep_objects(obj, ("between", "with")))
+                if low in self.lex.agreement_nouns:  # "negotiated the Iran nuclear deal"
+                    found.extend(
+                        a for m in obj.children if m.dep_ in ("amod", "compound", "nmod") for a in self.np(m)
+                    )
                 for c in obj.children:  # "the memoranda of understanding between X and Y"
                     if c.dep_ == "prep" and c.lower_ == "of":
                         found.extend(

@@ -60,14 +60,32 @@ def pronoun_actors(doc: Doc, by_token: dict[int, str], people: set[int]) -> dict
             elif low in FIRST:
                 found = _quote_actor(doc, tok.idx, by_token)
             elif low in NEUTER:
-                found = _latest(doc, by_token, people, sent.start, tok.i, want_person=False)
+                skip = _antecedent(tok)
+                found = _latest(doc, by_token, people, sent.start, tok.i, want_person=False, skip=skip)
             if found:
                 out[tok.i] = found
     return out
 
 
+def _antecedent(tok: Token) -> set[int]:
+    """Tokens of the noun a relative clause holding ``tok`` hangs on: "the EU, which it joined" (it ≠ EU)."""
+    cur = tok
+    while cur.dep_ != "relcl" and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ != "relcl":
+        return set()
+    noun = cur.head
+    return {t.i for t in noun.subtree if t.i <= noun.i}
+
+
 def _latest(
-    doc: Doc, by_token: dict[int, str], people: set[int], start: int, end: int, want_person: bool
+    doc: Doc,
+    by_token: dict[int, str],
+    people: set[int],
+    start: int,
+    end: int,
+    want_person: bool,
+    skip: set[int] | None = None,
 ) -> str | None:
     """The actor of the latest person (or non-person actor) before ``end``; None if it has none.
 
@@ -80,7 +98,7 @@ def _latest(
             if i < sent_start and not _subject(doc[i]):
                 continue
             return by_token.get(i)  # the nearest person, even one with no actor, ends the search
-        if not want_person and i in by_token and i not in people:
+        if not want_person and i in by_token and i not in people and not (skip and i in skip):
             return by_token[i]
     return None
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from entente import doctext
 from entente.nlp import extensions as ext
 from entente.records import EventStatus, Quote
 
@@ -40,6 +41,7 @@ class StatusCues:
     hypothetical_object_heads: frozenset[str]
     hypothetical_modifiers: frozenset[str]
     negating_determiners: frozenset[str] = frozenset()
+    attributed_modifiers: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> StatusCues:
@@ -61,6 +63,7 @@ class StatusCues:
             hypothetical_object_heads=fs("hypothetical_object_heads"),
             hypothetical_modifiers=fs("hypothetical_modifiers"),
             negating_determiners=fs("negating_determiners"),
+            attributed_modifiers=fs("attributed_modifiers"),
         )
 
 
@@ -175,7 +178,7 @@ class StatusReader:
                 break
         if not found.attributed:
             self._trailing_report(cur, found)
-        if trigger.sent.text.rstrip().endswith("?"):
+        if trigger.sent.text.rstrip().endswith("?") and not _presupposed(trigger):
             found.hypothetical = True
         return found.status(), found.attributed_to
 
@@ -218,8 +221,11 @@ class StatusReader:
     def _nominal(self, noun: Token, found: _Found) -> None:
         """A noun event is asserted unless its immediate governor says otherwise."""
         head, dep = noun.head, noun.dep_
-        if any(c.dep_ == "amod" and c.lower_ in self.cues.hypothetical_modifiers for c in noun.children):
+        modifiers = {c.lower_ for c in noun.children if c.dep_ in ("amod", "advmod")}
+        if modifiers & self.cues.hypothetical_modifiers:
             found.hypothetical = True
+        if modifiers & self.cues.attributed_modifiers:  # "an alleged interaction between X and Y"
+            found.attributed = True
         if dep == "pobj":
             gov = head.head
             preps = self.cues.hypothetical_preps.get(gov.lemma_.lower(), frozenset())
@@ -249,6 +255,14 @@ class StatusReader:
                 found.hypothetical |= status == "hypothetical"
 
 
+def _presupposed(trigger: Token) -> bool:
+    """A definite event noun is taken as given even in a question ("your views on the conflict")."""
+    return trigger.pos_ == "NOUN" and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+        for c in trigger.children
+    )
+
+
 def quote_at(doc: Doc, start: int, end: int) -> Quote | None:
     """The quote whose content holds ``[start, end)``, or None."""
     for quote in ext.quotes(doc):
@@ -269,7 +283,7 @@ FIRST_PERSON = frozenset({"i", "we"})
 
 def _apart(tok: Token, char: int) -> bool:
     """Whether ``char`` lies outside the token's sentence or paragraph (a headline glued to it)."""
-    sent, text = tok.sent, tok.doc.text
+    sent, text = tok.sent, doctext.text(tok.doc)  # built once per Doc, not per trigger
     if not sent.start_char <= char < sent.end_char:
         return True
     lo, hi = sorted((char, tok.idx))

@@ -88,6 +88,19 @@ class Linker(PhraseReader):
             objs = [c for c in tok.children if c.dep_ in OBJ_DEPS]
             hop = tuple(p for p in preps if p not in PLACE_PREPS)
             targets = _dedupe([a for o in objs for a in self.prep_objects(o, hop) if a not in sources])
+        if not targets and not passive and tok.lemma_.lower() in self.lex.object_control_verbs:
+            # "helped Colombia negotiate": the subject of a bare infinitive is the verb's object
+            targets = _dedupe(
+                [
+                    a
+                    for c in tok.children
+                    if c.dep_ in ("ccomp", "xcomp")
+                    for s in c.children
+                    if s.dep_ == "nsubj"
+                    for a in self.np(s)
+                    if a not in sources
+                ]
+            )
         if trig.role == "refuse":
             inner = next((c for c in tok.children if c.dep_ == "xcomp"), None)
             if not targets and inner is not None:
@@ -133,6 +146,8 @@ class Linker(PhraseReader):
                 sources = [a for c in tok.children if c.dep_ in ("amod", "compound") for a in self.np(c)]
             if not sources and tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in self.lex.light_verbs:
                 sources = self.subject(tok.head)  # "announced its withdrawal from"
+            if not sources:
+                sources = self.prep_objects(tok, ("of",))  # "the exit of the United Kingdom from the EU"
             return self.withdrawal(tok, trig, _dedupe(sources), sent)
         modifiers: list[str] = []
         for c in tok.children:
@@ -148,6 +163,17 @@ class Linker(PhraseReader):
         preps = tuple(p for p in self.lex.target_preps(trig) if p != "between")
         targets = self.prep_objects(tok, preps)
         between = self.prep_objects(tok, ("between",))
+        if len(between) < 2:  # "between Trump and Ukraine President Zelensky", misparsed as one phrase
+            between = _dedupe(
+                between
+                + [
+                    a
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ == "between"
+                    for t in c.subtree
+                    if (a := self.index.by_token.get(t.i))
+                ]
+            )
         if not sources and len(modifiers) == 1:
             sources = modifiers
         if not sources and not targets and tok.dep_ == "pobj" and tok.head.lower_ == "with":

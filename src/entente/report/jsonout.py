@@ -18,8 +18,10 @@ from entente.records import (
     Person,
     Quote,
     Relation,
+    RelationEvidence,
     Span,
     Triad,
+    TriadReading,
 )
 
 
@@ -70,6 +72,37 @@ def _event(e: Event) -> dict[str, Any]:
         "place_name": e.place_name,
         "trigger": span_dict(e.trigger),
         "evidence": span_dict(e.evidence),
+        "other_evidence": [span_dict(s) for s in e.other_evidence],
+    }
+
+
+def relation_dict(r: Relation) -> dict[str, Any]:
+    return {
+        "pair": list(r.pair),
+        "sign": r.sign,
+        "weight": r.weight,
+        "evidence": [
+            {
+                "span": span_dict(e.span),
+                "kind": e.kind,
+                "sign": e.sign,
+                "weight": e.weight,
+                "sentence": span_dict(e.sentence),
+                "detail": e.detail,
+            }
+            for e in r.evidence
+        ],
+    }
+
+
+def triad_dict(t: Triad) -> dict[str, Any]:
+    return {
+        "actors": list(t.actors),
+        "balanced": t.balanced,
+        "signs": list(t.signs),
+        "reading": [
+            {"pair": list(r.pair), "third": r.third, "effect": r.effect, "text": r.text} for r in t.reading
+        ],
     }
 
 
@@ -109,11 +142,8 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "people": [_person(p) for p in analysis.people],
         "quotes": [_quote(q) for q in analysis.quotes],
         "events": [_event(e) for e in analysis.events],
-        "relations": [{"pair": list(r.pair), "sign": r.sign, "weight": r.weight} for r in analysis.relations],
-        "triads": [
-            {"actors": list(t.actors), "balanced": t.balanced, "signs": list(t.signs)}
-            for t in analysis.triads
-        ],
+        "relations": [relation_dict(r) for r in analysis.relations],
+        "triads": [triad_dict(t) for t in analysis.triads],
         "warnings": list(analysis.warnings),
     }
 
@@ -163,6 +193,7 @@ def _event_from(d: dict[str, Any]) -> Event:
         date=None if when is None else EventDate(when["value"], when["precision"], _span(when.get("span"))),
         place=d.get("place"),
         place_name=d.get("place_name"),
+        other_evidence=_spans(d.get("other_evidence", [])),
     )
 
 
@@ -179,6 +210,29 @@ def _quote_from(d: dict[str, Any]) -> Quote:
         mentions=tuple(d.get("mentions", ())),
         stance=tuple((k, float(v)) for k, v in d.get("stance", {}).items()),
     )
+
+
+def _relation_from(d: dict[str, Any]) -> Relation:
+    evidence = tuple(
+        RelationEvidence(
+            _need(e["span"]),
+            e["kind"],
+            e["sign"],
+            float(e["weight"]),
+            _span(e.get("sentence")),
+            e.get("detail", ""),
+        )
+        for e in d.get("evidence", ())
+    )
+    return Relation((d["pair"][0], d["pair"][1]), d["sign"], float(d["weight"]), evidence)
+
+
+def _triad_from(d: dict[str, Any]) -> Triad:
+    reading = tuple(
+        TriadReading((r["pair"][0], r["pair"][1]), r["third"], r["effect"], r["text"])
+        for r in d.get("reading", ())
+    )
+    return Triad((d["actors"][0], d["actors"][1], d["actors"][2]), d["balanced"], tuple(d["signs"]), reading)  # type: ignore[arg-type]
 
 
 def from_dict(data: dict[str, Any]) -> Analysis:
@@ -230,13 +284,8 @@ def from_dict(data: dict[str, Any]) -> Analysis:
         people=people,
         quotes=tuple(_quote_from(q) for q in data["quotes"]),
         events=tuple(_event_from(e) for e in data["events"]),
-        relations=tuple(
-            Relation((r["pair"][0], r["pair"][1]), r["sign"], float(r["weight"])) for r in data["relations"]
-        ),
-        triads=tuple(
-            Triad((t["actors"][0], t["actors"][1], t["actors"][2]), t["balanced"], tuple(t["signs"]))  # type: ignore[arg-type]
-            for t in data["triads"]
-        ),
+        relations=tuple(_relation_from(r) for r in data["relations"]),
+        triads=tuple(_triad_from(t) for t in data["triads"]),
         warnings=tuple(data.get("warnings", ())),
         schema_version=data.get("schema_version", SCHEMA_VERSION),
     )
