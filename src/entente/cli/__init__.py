@@ -3,7 +3,12 @@ runnable example (tested)."""
 
 from __future__ import annotations
 
-from entente.cli import analyze  # noqa: F401  (registers the commands)
+from entente.cli import (
+    analyze,  # noqa: F401  (registers the commands)
+    corpus,  # noqa: F401  (registers corpus list, fetch, export)
+    pages,  # noqa: F401  (registers eval-pages)
+    store,  # noqa: F401  (registers ingest, articles, events, quotes, actors)
+)
 from entente.cli.base import EXIT_INTERNAL, EntenteGroup, main, parse_date
 
 __all__ = ["EXIT_INTERNAL", "EntenteGroup", "main", "parse_date"]

@@ -12,12 +12,16 @@ paragraphs keep the blank lines that followed them in the input.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from entente.ingest.dateline import parse_dateline
 from entente.ingest.rules import Rules, rules
 from entente.ingest.textmap import MappedText
+
+_WORD = re.compile(r"\w+")
+_BULLET = re.compile(r"^[-–—•*·]+\s+")
 
 
 @dataclass
@@ -65,7 +69,13 @@ def _split(text: str) -> list[Line]:
 def _classify(text: str, lines: list[Line], r: Rules) -> None:
     for ln in lines:
         s = ln.content(text).strip()
-        if r.legend.match(s) or r.lone_line.fullmatch(s):
+        bare = _BULLET.sub("", s)  # a list item's text
+        if (
+            r.legend.match(s)
+            or r.lone_line.fullmatch(s)
+            or r.lone_line.fullmatch(bare)
+            or (len(lines) > 1 and _contains_furniture(s, r))  # never the whole of a one-line text
+        ):
             ln.drop = True
             continue
         for pat in r.trailing_credit:
@@ -73,6 +83,42 @@ def _classify(text: str, lines: list[Line], r: Rules) -> None:
             if m and m.end() == ln.keep_end and len(text[ln.start : m.start()].split()) >= 2:
                 ln.keep_end = ln.start + len(text[ln.start : m.start()].rstrip())
                 ln.caption = True
+
+
+def _contains_furniture(s: str, r: Rules) -> bool:
+    return (
+        r.contains is not None and len(s.split()) <= r.contains_max_words and r.contains.search(s) is not None
+    )
+
+
+def _drop_teasers_and_embeds(text: str, lines: list[Line], r: Rules) -> None:
+    """A teaser label goes with the headline after it (or its list of headlines); a post's
+    signature with its post."""
+    for i, ln in enumerate(lines):
+        s = ln.content(text).strip()
+        if r.teaser_label.fullmatch(s):
+            ln.drop = True
+            after = lines[i + 1 : i + 1 + r.teaser_max_items]
+            for n, nxt in enumerate(after):
+                line = nxt.content(text)
+                if not _title_like(line, r) or _ends_sentence(line, r):
+                    break
+                if n > 0 and not (
+                    _BULLET.match(line.strip()) and _BULLET.match(after[0].content(text).strip())
+                ):
+                    break
+                nxt.drop = True
+        elif r.embed_signature.fullmatch(s):
+            ln.drop = True
+            post = [p for p in lines[:i] if p.para == ln.para]
+            if len(post) < r.embed_max_lines:
+                for p in post:
+                    p.drop = True
+
+
+def _ends_sentence(s: str, r: Rules) -> bool:
+    s = s.rstrip()
+    return bool(s) and s[-1] in r.sentence_punct
 
 
 def _title_like(s: str, r: Rules) -> bool:
@@ -105,7 +151,7 @@ def _title_and_date(text: str, lines: list[Line], r: Rules) -> tuple[int | None,
     return title, found, datelines
 
 
-def _drop_repeats(text: str, lines: list[Line], r: Rules) -> None:
+def _drop_repeats(text: str, lines: list[Line], r: Rules, protect: set[int]) -> None:
     seen: set[str] = set()
     for ln in lines:
         key = _key(ln.content(text))
@@ -132,6 +178,19 @@ def _drop_repeats(text: str, lines: list[Line], r: Rules) -> None:
         long_enough = len(key.split()) >= r.caption_repeat_min_words
         if ln.caption and not ln.drop and long_enough and any(key in b for b in body):
             ln.drop = True
+    _drop_caption_repeats(text, lines, r, protect)
+
+
+def _drop_caption_repeats(text: str, lines: list[Line], r: Rules, protect: set[int]) -> None:
+    """A line without closing punctuation whose words all stand in another line: a photo caption."""
+    keys = [" " + " ".join(_WORD.findall(ln.content(text).lower())) + " " for ln in lines]
+    kept = [i for i, ln in enumerate(lines) if not ln.drop]
+    for i in kept:
+        s = lines[i].content(text)
+        if i in protect or _ends_sentence(s, r) or len(keys[i].split()) < r.caption_copy_min_words:
+            continue
+        if any(j != i and not lines[j].drop and keys[i] in keys[j] for j in kept):
+            lines[i].drop = True
 
 
 def _nav_like(s: str, r: Rules) -> bool:
@@ -208,9 +267,10 @@ def clean(mt: MappedText) -> Cleaned:
     text = mt.text
     lines = _split(text)
     _classify(text, lines, r)
+    _drop_teasers_and_embeds(text, lines, r)
     title, found, datelines = _title_and_date(text, lines, r)
-    _drop_repeats(text, lines, r)
     protect = datelines | ({title} if title is not None else set())
+    _drop_repeats(text, lines, r, protect)
     _drop_edge_nav(text, lines, r, protect)
     removed += [mt.source_span(s, e) for s, e in _removed(text, lines)]
     title_text = _key(lines[title].content(text)) if title is not None and not lines[title].drop else None

@@ -1,4 +1,4 @@
-"""Datelines in plain text: a line that is only a date ("Friday, January 4, 2019")."""
+"""Datelines: a line that is only a date ("Friday, January 4, 2019", "17:41 JST, October 13, 2024")."""
 
 from __future__ import annotations
 
@@ -22,8 +22,9 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, int]]:
         rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{month.format(g='m2')},?\s+(?P<y2>\d{{4}})"
         r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
     )
+    time = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"  # "17:41 JST, October 13, 2024"
     pattern = (
-        rf"(?:(?:{prefix})\s*:?\s*)?(?:(?:{weekday}),?\s+)?(?:{body})"
+        rf"(?:(?:{prefix})\s*:?\s*)?(?:{time},?\s+)?(?:(?:{weekday}),?\s+)?(?:{body})"
         r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*"
     )
     return re.compile(pattern, re.IGNORECASE), months

@@ -25,11 +25,18 @@ class Rules:
     trailing: re.Pattern[str] | None
     duplicate_min_words: int
     caption_repeat_min_words: int
+    caption_copy_min_words: int
     nav_max_lines: int
     nav_max_words: int
     nav_max_chars: int
     sentence_punct: str
     title_max_words: int
+    contains: re.Pattern[str] | None  # a phrase that makes a short line furniture
+    contains_max_words: int
+    teaser_label: re.Pattern[str]  # a label line whose next (headline) line goes with it
+    embed_signature: re.Pattern[str]  # "— Name (@handle) May 3, 2024" closing an embedded post
+    embed_max_lines: int
+    teaser_max_items: int
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +60,7 @@ def rules() -> Rules:
     )
     inline = data.get("inline_phrases") or []
     trailing = data.get("trailing_phrases") or []
+    contains = data.get("boilerplate_contains") or []
     return Rules(
         lone_line=re.compile("|".join(f"(?:{p})" for p in lone)),
         trailing_credit=trailing_credit,
@@ -61,9 +69,16 @@ def rules() -> Rules:
         trailing=re.compile(r"(?:^|\s)(?:" + "|".join(trailing) + r")\s*$") if trailing else None,
         duplicate_min_words=int(data["duplicate_min_words"]),
         caption_repeat_min_words=int(data["caption_repeat_min_words"]),
+        caption_copy_min_words=int(data["caption_copy_min_words"]),
         nav_max_lines=int(data["nav_max_lines"]),
         nav_max_words=int(data["nav_max_words"]),
         nav_max_chars=int(data["nav_max_chars"]),
         sentence_punct=str(data["sentence_punct"]),
         title_max_words=int(data["title_max_words"]),
+        contains=re.compile("|".join(f"(?:{p})" for p in contains), re.IGNORECASE) if contains else None,
+        contains_max_words=int(data["boilerplate_contains_max_words"]),
+        teaser_label=re.compile(rf"(?i:{_alt(data['teaser_labels'])})\s*[:|]?"),
+        embed_signature=re.compile(str(data["embed_signature"])),
+        embed_max_lines=int(data["embed_max_lines"]),
+        teaser_max_items=int(data["teaser_max_items"]),
     )
