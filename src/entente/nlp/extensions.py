@@ -15,6 +15,7 @@ extension              written by           value
 ``entente_people``     ``entente_people``   list of :class:`~entente.records.Person`
 ``entente_quotes``     ``entente_quotes``   list of :class:`~entente.records.Quote`
 ``entente_events``     ``entente_events``   list of :class:`~entente.records.Event`
+``entente_relations``  ``entente_relations``  list of :class:`~entente.records.Relation`
 =====================  ===================  ==========================================
 """
 
@@ -28,7 +29,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from entente.errors import E, EntenteError
-from entente.records import ActorMention, Event, Person, Quote, from_plain, to_plain
+from entente.records import ActorMention, Event, Person, Quote, Relation, from_plain, to_plain
 
 #: extension name -> (record type, the component that writes it)
 RECORD_EXTENSIONS: dict[str, tuple[type, str]] = {
@@ -36,6 +37,7 @@ RECORD_EXTENSIONS: dict[str, tuple[type, str]] = {
     "entente_people": (Person, "entente_people"),
     "entente_quotes": (Quote, "entente_quotes"),
     "entente_events": (Event, "entente_events"),
+    "entente_relations": (Relation, "entente_relations"),
 }
 DOC_EXTENSIONS = ("entente_published", *RECORD_EXTENSIONS)
 
@@ -105,6 +107,14 @@ def quotes(doc: Doc) -> tuple[Quote, ...]:
 
 def events(doc: Doc) -> tuple[Event, ...]:
     return _records(doc, "entente_events")
+
+
+def relations(doc: Doc) -> tuple[Relation, ...]:
+    return _records(doc, "entente_relations")
+
+
+def set_relations(doc: Doc, records: Sequence[Relation]) -> None:
+    _store(doc, "entente_relations", records)
 
 
 def set_mentions(doc: Doc, records: Sequence[ActorMention]) -> None:
