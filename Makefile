@@ -15,10 +15,34 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev,model]"
 	touch $(STAMP)
 
-venv: $(STAMP)
+venv: $(STAMP) web
 
-demo: $(STAMP)
+# the dashboard's JavaScript libraries: npm packages pinned by web/package-lock.json, copied
+# (never edited, never committed) into an ignored folder the server serves
+VENDOR := src/entente/web/static/vendor
+WEB_STAMP := $(VENDOR)/.built
+NPM_DIST := web/node_modules
+
+$(WEB_STAMP): web/package.json web/package-lock.json
+	cd web && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)
+	cp $(NPM_DIST)/cytoscape/dist/cytoscape.esm.min.mjs $(VENDOR)/cytoscape.esm.min.js
+	cp $(NPM_DIST)/chart.js/dist/chart.umd.min.js $(VENDOR)/chart.umd.min.js
+	cp $(NPM_DIST)/swagger-ui-dist/swagger-ui-bundle.js $(NPM_DIST)/swagger-ui-dist/swagger-ui.css $(VENDOR)/
+	cp $(NPM_DIST)/cytoscape/LICENSE $(VENDOR)/LICENSE.cytoscape
+	cp $(NPM_DIST)/chart.js/LICENSE.md $(VENDOR)/LICENSE.chart.js.md
+	cp $(NPM_DIST)/swagger-ui-dist/LICENSE $(VENDOR)/LICENSE.swagger-ui
+	touch $(WEB_STAMP)
+
+web: $(WEB_STAMP)
+
+demo: $(STAMP) web
 	$(BIN)/entente demo --limit $(DEMO_N)
+
+# the dashboard over a store (make serve DB=sqlite:///entente.db)
+DB ?= sqlite:///entente.db
+serve: $(STAMP) web
+	$(BIN)/entente serve --db $(DB)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -37,7 +61,7 @@ pytest: $(STAMP) corpus
 test: lint typecheck pytest
 
 eval: $(STAMP)
-	$(BIN)/entente eval ../shared/gold
+	$(BIN)/entente eval ../shared/gold gold/wikinews-dev
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_analyze.py
@@ -57,4 +81,4 @@ bench-quotes: .venv-bench/.installed
 	.venv-bench/bin/python bench/bench_quotes.py
 
 clean:
-	rm -rf $(VENV) .venv-bench build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-bench build dist .pytest_cache .mypy_cache .ruff_cache web/node_modules $(VENDOR)
