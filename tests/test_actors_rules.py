@@ -17,7 +17,13 @@ from actor_helpers import check_form
 from entente import pipeline
 from entente.nlp import extensions as ext
 
-LATER_COMPONENTS = ("entente_people", "entente_quotes", "entente_events")
+LATER_COMPONENTS = (
+    "entente_people",
+    "entente_quotes",
+    "entente_events",
+    "entente_relations",
+    "entente_events_learned",
+)
 DAY = date(2024, 10, 14)
 
 

@@ -74,18 +74,21 @@ def server() -> Iterator[str]:
 
 
 def test_url(server: str) -> None:
-    doc = load_document(f"{server}/{PAGE.name}")
+    doc = load_document(f"{server}/{PAGE.name}", allow_private=True)  # a server on loopback
     assert doc.info.source == f"{server}/{PAGE.name}"
     assert doc.info.outlet == "The Coastal Ledger"
     assert doc.info.text == load_document(str(PAGE)).info.text
 
 
 def test_url_failures(server: str) -> None:
-    missing = error_of(f"{server}/no-such-page.html")
+    local = {"allow_private": True}  # the test servers are on loopback
+    missing = error_of(f"{server}/no-such-page.html", **local)
     assert missing.message.code == "E007" and "404" in str(missing)
-    assert error_of(f"http://127.0.0.1:{free_port()}/x").message.code == "E007"  # connection refused
+    refused = error_of(f"http://127.0.0.1:{free_port()}/x", **local)
+    assert refused.message.code == "E007"  # connection refused
     assert error_of("http://[::1/x").message.code == "E007"  # a malformed address
-    assert error_of(f"{server}/{PAGE.name}", max_bytes=100).message.code == "E005"
+    assert error_of(f"{server}/{PAGE.name}", max_bytes=100, **local).message.code == "E005"
+    assert error_of(f"{server}/{PAGE.name}").message.code == "E030"  # loopback, not allowed by default
 
 
 def free_port() -> int:

@@ -16,7 +16,9 @@ next).
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -43,7 +45,7 @@ from entente.relations import find_triads
 from entente.relations.find import combine
 
 #: the longest stretch of text the pipeline reads at once (characters)
-MAX_PIECE = 100_000
+MAX_PIECE = 50_000
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'”’)]?\s"), re.compile(r"\s"))
 
 
@@ -182,28 +184,34 @@ def analyze_many(
 ) -> Iterator[Analysis]:
     """Analyse a stream of documents with ``nlp.pipe`` in ``workers`` processes, in input order.
 
-    Documents are read from ``documents`` as the pipe needs them; each is cut
-    into pieces of at most ``piece`` characters (see the module's doc).
+    Documents are read from ``documents`` as the pipe needs them, through one
+    pipe for the whole stream (worker processes start once). A document longer
+    than ``piece`` characters is read alone, one piece at a time, so memory
+    stays that of one piece whatever the document's length.
     """
     nlp = nlp or pipeline.load()
     kb = pipeline.knowledge_base(nlp)
-    pending: list[tuple[Document, int]] = []  # documents whose pieces are in the pipe, with their count
+    for long, group in itertools.groupby(documents, key=lambda d: len(d.info.text) > piece):
+        if long:
+            for document in group:
+                cut = split_text(document.info.text, piece)
+                made = (pipeline.make_doc(nlp, text, document.info.published) for _, text in cut)
+                pieces = [
+                    _shifted(parts_of(doc), offset)
+                    for (offset, _), doc in zip(cut, nlp.pipe(made, batch_size=1), strict=True)
+                ]
+                yield build_analysis(document, _joined(pieces), kb)
+            continue
+        pending: deque[Document] = deque()  # fed to the pipe, not yet out of it
+        kwargs: dict[str, int] = {"batch_size": batch_size}
+        if workers > 1:
+            kwargs["n_process"] = workers
+        for doc in nlp.pipe(_feed(nlp, group, pending), **kwargs):  # type: ignore[call-overload]
+            yield build_analysis(pending.popleft(), parts_of(doc), kb)
 
-    def feed() -> Iterator[Doc]:
-        for document in documents:
-            cut = split_text(document.info.text, piece)
-            pending.append((document, len(cut)))
-            for offset, text in cut:
-                doc = pipeline.make_doc(nlp, text, document.info.published)
-                doc.user_data["entente_offset"] = offset
-                yield doc
 
-    kwargs = {"batch_size": batch_size, "n_process": workers} if workers > 1 else {"batch_size": batch_size}
-    done: list[Parts] = []
-    for doc in nlp.pipe(feed(), **kwargs):  # type: ignore[call-overload]
-        done.append(_shifted(parts_of(doc), int(doc.user_data.get("entente_offset", 0))))
-        document, count = pending[0]
-        if len(done) == count:
-            pending.pop(0)
-            yield build_analysis(document, _joined(done), kb)
-            done = []
+def _feed(nlp: Language, run: Iterable[Document], pending: deque[Document]) -> Iterator[Doc]:
+    """Docs for the pipe, lazily; each document waits in ``pending`` until its Doc comes out."""
+    for document in run:
+        pending.append(document)
+        yield pipeline.make_doc(nlp, document.info.text, document.info.published)

@@ -7,7 +7,7 @@ with either its :class:`~entente.records.Analysis` or a :class:`Failure`.
 
 from __future__ import annotations
 
-import itertools
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,6 +15,7 @@ from typing import Literal
 
 from spacy.language import Language
 
+from entente import pipeline
 from entente.analyze import analyze_many
 from entente.errors import EntenteError, W
 from entente.ingest import Document, load_string
@@ -75,32 +76,54 @@ def _read(item: Item) -> Document | Failure:
 def analyze_stream(
     items: Iterable[Item], *, nlp: Language | None = None, batch_size: int = 16, workers: int = 1
 ) -> Iterator[tuple[Item, Analysis | Failure]]:
-    """Analyse ``items`` in order, ``batch_size`` at a time; yields ``(item, analysis or failure)``.
+    """Analyse ``items`` in order; yields ``(item, analysis or failure)`` for every item.
 
-    Memory holds one batch of documents at most. ``workers`` > 1 runs the
-    pipeline in that many processes.
+    One pipe serves the whole stream (``workers`` > 1: that many processes,
+    started once); items are read as the pipe asks for them, so memory holds
+    the documents in flight only (a few batches). When the pipe fails on a
+    document, the documents in flight are analysed again one by one, the one
+    that fails is recorded as a :class:`Failure`, and a new pipe takes the rest.
     """
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, batch_size)):
-        read = [(item, _read(item)) for item in chunk]
-        good = [(i, d) for i, (_, d) in enumerate(read) if isinstance(d, Document)]
-        results: dict[int, Analysis | Failure] = {}
+    nlp = nlp or pipeline.load()
+    source = iter(items)
+    flight: deque[tuple[Item, Document | Failure]] = deque()  # read, not yet yielded, in order
+
+    def documents() -> Iterator[Document]:
+        for item in source:
+            read = _read(item)
+            flight.append((item, read))
+            if isinstance(read, Document):
+                yield read
+
+    while True:
         try:
-            docs = [d for _, d in good]
-            for (i, _), analysis in zip(
-                good, analyze_many(docs, nlp=nlp, batch_size=batch_size, workers=workers), strict=True
-            ):
-                results[i] = analysis
-        except Exception:
-            for i, document in good:  # find the one that breaks the batch
-                if i in results:
-                    continue
-                try:
-                    results[i] = next(iter(analyze_many([document], nlp=nlp)))
-                except Exception as exc:
-                    results[i] = Failure(read[i][0].id, f"analysis failed ({type(exc).__name__}: {exc})")
-        for i, (item, d) in enumerate(read):
-            yield item, d if isinstance(d, Failure) else results[i]
+            for analysis in analyze_many(documents(), nlp=nlp, batch_size=batch_size, workers=workers):
+                while isinstance(flight[0][1], Failure):
+                    yield _pop(flight)
+                item, _ = flight.popleft()
+                yield item, analysis
+            while flight:  # failures read after the last document
+                yield _pop(flight)
+            return
+        except Exception:  # the pipe died: find the document that breaks it, then go on
+            if not flight:
+                raise  # not a document's fault: the pipeline itself fails
+            while flight:
+                item, read = flight.popleft()
+                yield item, read if isinstance(read, Failure) else _alone(read, item, nlp)
+
+
+def _pop(flight: deque[tuple[Item, Document | Failure]]) -> tuple[Item, Failure]:
+    item, read = flight.popleft()
+    assert isinstance(read, Failure)
+    return item, read
+
+
+def _alone(document: Document, item: Item, nlp: Language) -> Analysis | Failure:
+    try:
+        return next(analyze_many([document], nlp=nlp))
+    except Exception as exc:
+        return Failure(item.id, f"analysis failed ({type(exc).__name__}: {exc})")
 
 
 def analyze_batch(items: Iterable[Item], nlp: Language | None = None, batch_size: int = 16) -> BatchResult:

@@ -23,6 +23,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from entente import doctext
 from entente.actors.kb import KnowledgeBase
 from entente.errors import E, EntenteError
 from entente.nlp import extensions as ext
@@ -100,7 +101,7 @@ def load(model: str | None = None, actor_files: tuple[str, ...] = (), learned: b
 
 def make_doc(nlp: Language, text: str, published: date | None = None) -> Doc:
     """Tokenise ``text`` and attach the publication date before the components run."""
-    doc = nlp.make_doc(text)
+    doc = doctext.make_doc_bounded(nlp, text)  # linear on long runs without white space
     ext.set_published(doc, published)
     return doc
 

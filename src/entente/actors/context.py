@@ -11,11 +11,13 @@ preposition, other states in the sentence).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from entente import doctext
 from entente.actors.kb import Form, KnowledgeBase, normalise
 from entente.actors.words import WordLists
 
@@ -29,6 +31,14 @@ class Matches:
     tokens: set[int] = field(default_factory=set)  # tokens inside any match
     state_tokens: set[int] = field(default_factory=set)  # tokens of state names (see below)
     ends: dict[int, set[str]] = field(default_factory=dict)  # last token -> ids of unambiguous matches
+    _sorted_states: list[int] | None = None
+
+    def state_between(self, start: int, end: int) -> bool:
+        """Whether a state-name token lies in ``[start, end)`` (bisect: no scan per mention)."""
+        if self._sorted_states is None or len(self._sorted_states) != len(self.state_tokens):
+            self._sorted_states = sorted(self.state_tokens)
+        i = bisect.bisect_left(self._sorted_states, start)
+        return i < len(self._sorted_states) and self._sorted_states[i] < end
 
     @classmethod
     def of(cls, matches: list[tuple[list[Form], int, int]], kb: KnowledgeBase, doc: Doc) -> Matches:
@@ -56,7 +66,7 @@ class ContextRules(WordLists):
         if self._names_something_else(span, forms, seen):
             return None
         needs = self.kb.context.get(normalise(span.text), {}).get("needs")
-        if needs and not any(has_phrase(doc.text, w) for w in needs):
+        if needs and not any(doctext.has_phrase(doc, w) for w in needs):
             return None  # "Victoria" is the Seychelles' capital only in an article about them
         if all(f.ambiguous for f in forms):
             if not self._ambiguous_allowed(forms, span, ent, doc, seen):
@@ -183,10 +193,10 @@ class ContextRules(WordLists):
         if span.start > 0 and doc[span.start - 1].lower_ in self.place_prepositions:
             return True
         cues = self.kb.context.get(normalise(span.text), {})
-        if any(has_phrase(doc.text, w) for w in cues.get("for", ())):
+        if any(doctext.has_phrase(doc, w) for w in cues.get("for", ())):
             return True
-        sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
-        return any(sent.start <= i < sent.end for i in seen.state_tokens)
+        sent = span.sent if _sentenced(doc) else doc[:]
+        return seen.state_between(sent.start, sent.end)
 
     def _context_allows(self, span: SpacySpan, doc: Doc) -> bool:
         return self._cue_verdict(span, doc) is not False
@@ -196,7 +206,7 @@ class ContextRules(WordLists):
         cues = self.kb.context.get(normalise(span.text))
         if not cues:
             return None
-        sentence = span.sent.text if doc.has_annotation("SENT_START") else doc.text
+        sentence = span.sent.text if _sentenced(doc) else doctext.text(doc)
         if any(has_phrase(sentence, w) for w in cues.get("against_near", ())):
             return False
         window = doc[max(0, span.start - 4) : span.end + 4].text
@@ -204,7 +214,7 @@ class ContextRules(WordLists):
             return False  # "Idaho, North Dakota, and Washington"
         if any(has_phrase(sentence, w) for w in cues.get("for", ())):
             return True
-        if any(has_phrase(doc.text, w) for w in cues.get("against", ())):
+        if any(doctext.has_phrase(doc, w) for w in cues.get("against", ())):
             return False
         return None
 
@@ -237,17 +247,19 @@ def _is_name_word(tok: Token) -> bool:
 
 def _named_person_in(doc: Doc, word: str) -> bool:
     """Whether the article names a person with ``word`` as one of several names ("Jordan Horowitz")."""
-    return any(
-        ent.label_ == "PERSON" and len(ent) > 1 and any(t.text == word for t in ent) for ent in doc.ents
-    )
+    return word in doctext.memo(doc, "person_name_words", _person_name_words)
+
+
+def _person_name_words(doc: Doc) -> frozenset[str]:
+    """The words of the article's PERSON entities of more than one token (once per Doc)."""
+    return frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
+
+
+def _sentenced(doc: Doc) -> bool:
+    """``doc.has_annotation("SENT_START")`` (a scan of every token), once per Doc."""
+    return doctext.memo(doc, "sentenced", lambda d: d.has_annotation("SENT_START"))
 
 
 def has_phrase(text: str, phrase: str) -> bool:
-    idx = text.find(phrase)
-    while idx != -1:
-        before = text[idx - 1] if idx > 0 else " "
-        after = text[idx + len(phrase)] if idx + len(phrase) < len(text) else " "
-        if not before.isalnum() and not after.isalnum():
-            return True
-        idx = text.find(phrase, idx + 1)
-    return False
+    """Whether ``text`` holds ``phrase`` with no letter or digit touching either end."""
+    return doctext.phrase_in(text, phrase)

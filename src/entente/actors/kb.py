@@ -12,14 +12,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from entente.actors.entries import (
+    ActorEntry,
+    LeaderEntry,
+    MetonymEntry,
+    OrganisationEntry,
+    StateEntry,
+    section,
+)
+from entente.data import parse_yaml, read_yaml
 from entente.errors import E, EntenteError
-from entente.records import Actor, ActorKind
-from entente.yamlio import load_yaml
+from entente.records import Actor
 
 DATA_FILES = (
     "states.yaml",
@@ -120,91 +125,77 @@ class KnowledgeBase:
         for name in DATA_FILES:
             resource = data.joinpath(name)
             if resource.is_file():
-                kb.add_data(load_yaml(resource.read_text("utf-8")), name, source=f"entente:{name}")
+                parsed = parse_yaml(resource.read_text("utf-8"), source=f"entente:{name}")
+                kb.add_data(parsed, name, source=f"entente:{name}")
         for path in extra_files:
             kb.add_file(path)
         kb._index()
         return kb
 
     def add_file(self, path: str) -> None:
-        try:
-            loaded = load_yaml(Path(path).read_text("utf-8"))
-        except FileNotFoundError as exc:
-            raise EntenteError(E.E001, source=path) from exc
-        except yaml.YAMLError as exc:
-            raise EntenteError(E.E008, source=path, cause=str(exc).splitlines()[0]) from exc
-        except ValueError as exc:  # a YAML date that is no date: "2030-13-45"
-            raise EntenteError(E.E008, source=path, cause=f"bad value: {exc}") from exc
+        """Add a user's actor file (``--actors``): read with a size cap, every section validated."""
+        loaded = read_yaml(path)
         if not isinstance(loaded, dict):
             raise EntenteError(E.E008, source=path, cause="the top level must be a mapping of sections")
-        for section, entries in loaded.items():
-            self.add_data(entries, f"{section}.yaml", source=path)
+        for name, entries in loaded.items():
+            self.add_data(entries, f"{name}.yaml", source=path)
 
     def add_data(self, entries: Any, kind: str, source: str) -> None:
         """Add one section; ``kind`` is the data file name it came from (or a user section name)."""
         self.sources.append(source)
-        section = kind.removesuffix(".yaml")
+        name = str(kind).removesuffix(".yaml")
+        checked = section(name, entries, source)
         try:
-            if section == "patterns":
-                for key, words in (entries or {}).items():
+            if name == "patterns":
+                for key, words in checked.items():
                     self.patterns.setdefault(key, []).extend(words)
                 return
-            if section == "context":
-                for form, cues in (entries or {}).items():
-                    self.context[form] = cues
+            if name == "context":
+                self.context.update(checked)
                 return
-            for entry in entries or []:
-                getattr(self, f"_add_{section.rstrip('s')}")(entry)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise EntenteError(E.E008, source=source, cause=f"section {section!r}: {exc!r}") from exc
+            for entry in checked:
+                getattr(self, f"_add_{name.rstrip('s')}")(entry)
+        except ValueError as exc:  # a term's date that is no date: "2030-13"
+            raise EntenteError(E.E008, source=source, cause=f"section {name!r}: {exc}") from exc
 
-    def _add_state(self, e: dict[str, Any]) -> None:
-        aid = e["id"]
-        self.actors[aid] = Actor(aid, e["name"], "state")
-        ambiguous = set(e.get("ambiguous") or ())
-        names = [e["name"], e.get("official"), *(e.get("aliases") or ())]
-        capitals = [e.get("capital"), *(e.get("capital_aliases") or ()), e.get("seat_of_government")]
-        adjectives = [*(e.get("adjectives") or ()), *(e.get("demonyms") or ())]
+    def _add_state(self, e: StateEntry) -> None:
+        aid = e.id
+        self.actors[aid] = Actor(aid, e.name, "state")
+        ambiguous = set(e.ambiguous)
+        names = [e.name, e.official, *e.aliases]
+        capitals = [e.capital, *e.capital_aliases, e.seat_of_government]
+        adjectives = [*e.adjectives, *e.demonyms]
         for method, group in (("name", names), ("capital", capitals), ("adjective", adjectives)):
             for text in group:
                 if text:
                     self.forms.append(Form(text, aid, method, text in ambiguous))
 
-    def _add_metonym(self, e: dict[str, Any]) -> None:
-        self.forms.append(Form(e["form"], e["actor"], "metonym", bool(e.get("ambiguous"))))
+    def _add_metonym(self, e: MetonymEntry) -> None:
+        self.forms.append(Form(e.form, e.actor, "metonym", e.ambiguous))
 
-    def _add_organisation(self, e: dict[str, Any]) -> None:
-        aid = e["id"]
-        kind: ActorKind = e.get("kind", "organisation")
-        self.actors[aid] = Actor(aid, e["name"], kind, e.get("of"))
-        ambiguous = set(e.get("ambiguous") or ())
-        for text in [e["name"], *(e.get("aliases") or ())]:
+    def _add_organisation(self, e: OrganisationEntry) -> None:
+        aid = e.id
+        self.actors[aid] = Actor(aid, e.name, e.kind, e.of)
+        ambiguous = set(e.ambiguous)
+        for text in [e.name, *e.aliases]:
             self.forms.append(Form(text, aid, "name", text in ambiguous))
 
-    def _add_actor(self, e: dict[str, Any]) -> None:
+    def _add_actor(self, e: ActorEntry) -> None:
         """User files: ``actors: [{id, kind, name, forms: [...]}]`` (the gold format)."""
-        aid = e["id"]
-        kind = e.get("kind", "organisation")
-        if kind == "state":
-            self.actors[aid] = Actor(aid, e.get("name", aid), "state")
+        aid = e.id
+        if e.kind == "state":
+            self.actors[aid] = Actor(aid, e.name or aid, "state")
         else:
-            self.actors[aid] = Actor(aid, e.get("name", aid), kind, e.get("of"))
-        for text in [e.get("name"), *(e.get("forms") or ())]:
+            self.actors[aid] = Actor(aid, e.name or aid, e.kind, e.of)
+        for text in [e.name, *e.forms]:
             if text:
                 self.forms.append(Form(text, aid, "name", False))
 
-    def _add_leader(self, e: dict[str, Any]) -> None:
+    def _add_leader(self, e: LeaderEntry) -> None:
         terms = tuple(
-            Term(
-                t["actor"],
-                t.get("office", "other"),
-                t.get("title", ""),
-                _to_date(t.get("start")),
-                _to_date(t.get("end"), end=True),
-            )
-            for t in e.get("terms") or ()
+            Term(t.actor, t.office, t.title, _to_date(t.start), _to_date(t.end, end=True)) for t in e.terms
         )
-        self.leaders.append(Leader(e["name"], tuple(e.get("aliases") or ()), e.get("gender"), terms))
+        self.leaders.append(Leader(e.name, e.aliases, e.gender, terms))
 
     _add_people = _add_leader  # user files may call the section "people"
 

@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from entente.actors.context import POSSESSIVE, entity_over
 from entente.actors.words import WordLists
+from entente.nlp import extensions as ext
 from entente.records import ActorMention, Span
 
 THE = {"the", "The"}
@@ -40,11 +41,11 @@ class PatternRules(WordLists):
         return out
 
     def _leader_actor(self, tokens: SpacySpan, doc: Doc) -> str | None:
-        info = self.kb.leader(tokens.text, doc._.published)
+        info = self.kb.leader(tokens.text, ext.published(doc))
         if info is None and len(tokens) > 1:
             # "President-Baschar al Assad": the surname alone, for someone in office then only
             # (so that "Ian Smith" does not become a namesake of the knowledge base)
-            info = self.kb.leader(tokens[-1].text, doc._.published)
+            info = self.kb.leader(tokens[-1].text, ext.published(doc))
             if info is not None and not info.current:
                 info = None
         return info.actor_id if info else None

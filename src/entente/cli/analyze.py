@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from entente.cli.base import main, parse_date
+from entente.cli.base import main, parse_date, printable
 from entente.errors import W
 from entente.eval.command import eval_command
 
@@ -25,9 +25,26 @@ from entente.eval.command import eval_command
     help="Extra actor data file (YAML, see docs/actors.md). Repeatable.",
 )
 @click.option("--model", default=None, help="spaCy pipeline to load (default: en_core_web_sm if installed).")
-@click.option("--max-bytes", default=10_000_000, show_default=True, help="Refuse inputs larger than this.")
+@click.option(
+    "--max-bytes",
+    default=10_000_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Refuse inputs larger than this.",
+)
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Let a URL reach loopback, private and link-local addresses (testing against local servers).",
+)
 def analyze_command(
-    source: str, date_: str | None, fmt: str, actor_files: tuple[str, ...], model: str | None, max_bytes: int
+    source: str,
+    date_: str | None,
+    fmt: str,
+    actor_files: tuple[str, ...],
+    model: str | None,
+    max_bytes: int,
+    allow_private: bool,
 ) -> None:
     """Analyse one article: a file (text or HTML), a URL, or - for standard input.
 
@@ -35,24 +52,24 @@ def analyze_command(
     Example:
       entente analyze ../shared/gold/russia-iran-entente.txt --date 2024-10-14 --format json
     """
+    from entente import pipeline
     from entente.analyze import analyze_document
     from entente.ingest import load_document
-    from entente.nlp import pipeline
     from entente.report import jsonout, terminal
 
     published = parse_date(date_)
-    document = load_document(source, published=published, max_bytes=max_bytes)
+    document = load_document(source, published=published, max_bytes=max_bytes, allow_private=allow_private)
     warnings = list(document.warnings)
     if document.info.published is None:
         warnings.append(W.W003.format())
     for warning in warnings:
-        click.echo(f"warning: {source}: {warning}", err=True)
+        click.echo(printable(f"warning: {document.info.source}: {warning}", one_line=True), err=True)
     nlp = pipeline.load(model, tuple(actor_files))
     analysis = analyze_document(document, nlp=nlp)
     if fmt == "json":
         click.echo(jsonout.to_json(analysis))
     else:
-        click.echo(terminal.render(analysis))
+        click.echo(printable(terminal.render(analysis)))  # no escape sequence of the article acts
 
 
 @main.command("schema")
@@ -69,7 +86,9 @@ def schema_command() -> None:
 
 
 @main.command("demo")
-@click.option("--limit", default=40, show_default=True, help="How many articles to analyse.")
+@click.option(
+    "--limit", default=40, show_default=True, type=click.IntRange(min=1), help="How many articles to analyse."
+)
 @click.option(
     "--corpus", type=click.Choice(["newsarticles", "wikinews"]), default="newsarticles", show_default=True
 )

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from entente.cli.base import echo_error
 from entente.errors import EntenteError
 from entente.eval.run import DEFAULT_FLOORS, EvalResult, FloorCheck, check_floors, evaluate, load_floors
 from entente.eval.table import render
@@ -74,7 +75,7 @@ def eval_command(
         floors = [] if no_floors else load_floors(floors_file or DEFAULT_FLOORS)
         result = evaluate(paths)
     except EntenteError as exc:
-        click.echo(f"error: {exc}", err=True)
+        echo_error(f"error: {exc}")
         sys.exit(exc.exit_status)
     checks = check_floors(result, floors)
     if as_json:

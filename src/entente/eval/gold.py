@@ -17,10 +17,14 @@ from typing import Any
 
 import yaml
 
+from entente.data import read_text
 from entente.errors import E, EntenteError
+from entente.eval.source import CORPORA, CorpusRef, corpus_text, file_text, inside_folder
+from entente.eval.source import GOLD_SUFFIXES as GOLD_SUFFIXES  # re-exported
+from entente.eval.source import find_gold_in as find_gold_in
+from entente.eval.source import gold_name as gold_name
+from entente.eval.source import is_gold_file as is_gold_file
 from entente.yamlio import load_yaml
-
-GOLD_SUFFIXES = (".gold.yaml", ".gold.yml", ".gold.json")
 
 #: PLOVER category -> quad class (FORMAT.md, "Conventions")
 QUAD_CLASS: dict[str, str] = {
@@ -104,39 +108,23 @@ class Gold:
     events: tuple[GoldEvent, ...] | None = None
     relations: tuple[GoldRelation, ...] | None = None
     triads: tuple[GoldTriad, ...] | None = None
+    corpus_ref: CorpusRef | None = None  # the article is this corpus row, not the file text_path
 
     @property
     def name(self) -> str:
         return gold_name(self.path)
 
-
-def gold_name(path: Path) -> str:
-    """``NAME`` of ``NAME.gold.yaml``."""
-    for suffix in GOLD_SUFFIXES:
-        if path.name.endswith(suffix):
-            return path.name[: -len(suffix)]
-    return path.stem
+    @property
+    def source_name(self) -> str:
+        """The article's name in messages and reports: its file, or ``corpus:row``."""
+        return self.corpus_ref.id if self.corpus_ref else str(self.text_path)
 
 
-def is_gold_file(path: Path) -> bool:
-    return path.name.endswith(GOLD_SUFFIXES)
-
-
-def find_gold_in(paths: Iterable[str | Path]) -> list[tuple[Path, tuple[str, ...]]]:
-    """Gold files named by ``paths``, each with the names of the folders from the given folder
-    down to it (empty for a file given directly). Folders are searched recursively, in order."""
-    found: dict[Path, tuple[str, ...]] = {}
-    for p in map(Path, paths):
-        if p.is_dir():
-            root = p.resolve()
-            for f in sorted(f for f in p.rglob("*") if f.is_file() and is_gold_file(f)):
-                between = f.resolve().parent.relative_to(root).parts
-                found.setdefault(f, (root.name, *between))
-        elif p.is_file():
-            found.setdefault(p, ())
-        else:
-            raise EntenteError(E.E001, source=str(p))
-    return list(found.items())
+def gold_text(gold: Gold) -> str:
+    """The article text the gold offsets index: the file as stored, or the corpus row's text."""
+    if gold.corpus_ref is not None:
+        return corpus_text(gold.corpus_ref, gold.path)[0]
+    return file_text(gold.text_path, gold.path)
 
 
 def find_gold(paths: Iterable[str | Path]) -> list[Path]:
@@ -214,14 +202,39 @@ def _date(value: Any, where: str) -> date | None:
 
 def _article(
     data: dict[str, Any], path: Path
-) -> tuple[Path, date | None, tuple[str, ...] | None, str | None]:
+) -> tuple[Path, date | None, tuple[str, ...] | None, str | None, CorpusRef | None]:
     art = _mapping(data.get("article") or {}, "'article'")
-    file = _str(art.get("file"), "article.file", optional=True) or gold_name(path) + ".txt"
+    corpus = _corpus_ref(art) if "corpus" in art or "row" in art else None
+    file = _str(art.get("file"), "article.file", optional=True)
+    _require(corpus is None or file is None, "'article' names both a file and a corpus row: keep one")
+    name = file or gold_name(path) + ".txt"
+    text_path = inside_folder(path.parent, name)
+    _require(
+        text_path is not None,
+        f"article.file {name!r} leaves the gold file's folder: name a file in that folder or below it",
+    )
+    assert text_path is not None
+    if corpus is not None:
+        text_path = path.parent / f"{corpus.corpus}-{corpus.row}.txt"  # a name only: the text is the row's
     ref = _date(art.get("reference_date"), "article.reference_date")
     published = _date(art.get("published"), "article.published")
     boilerplate = _str_list(art["boilerplate"], "article.boilerplate") if "boilerplate" in art else None
     caption = _str(art.get("caption_once"), "article.caption_once", optional=True)
-    return path.parent / file, ref or published, boilerplate, caption
+    return text_path, ref or published, boilerplate, caption, corpus
+
+
+def _corpus_ref(art: dict[str, Any]) -> CorpusRef:
+    """``article: {corpus: wikinews, row: 157, url: ...}``: the article is a corpus row."""
+    corpus = art.get("corpus")
+    _require(corpus in CORPORA, f"article.corpus must be one of {', '.join(CORPORA)}, got {corpus!r}")
+    row = art.get("row")
+    _require(
+        isinstance(row, int) and not isinstance(row, bool) and row >= 0,
+        f"article.row must be a row number (0 or more), got {row!r}",
+    )
+    url = _str(art.get("url"), "article.url", optional=True)
+    assert isinstance(row, int)
+    return CorpusRef(str(corpus), row, url)
 
 
 def _actor(entry: Any, where: str) -> GoldActor:
@@ -328,7 +341,7 @@ def parse_gold(data: Any, path: Path) -> Gold:
     """Validate already-parsed YAML/JSON ``data`` of the gold file at ``path``."""
     try:
         doc = _mapping(data, "the top level")
-        text_path, ref, boilerplate, caption = _article(doc, path)
+        text_path, ref, boilerplate, caption, corpus = _article(doc, path)
         not_quotes = None if "not_quotes" not in doc else _str_list(doc["not_quotes"], "not_quotes")
         return Gold(
             path=path,
@@ -343,30 +356,48 @@ def parse_gold(data: Any, path: Path) -> Gold:
             events=_section(doc, "events", _event),
             relations=_section(doc, "relations", _relation),
             triads=_section(doc, "triads", _triad),
+            corpus_ref=corpus,
         )
     except _Invalid as exc:
         raise EntenteError(E.E009, source=str(path), cause=str(exc)) from None
 
 
 def load_gold(path: str | Path, *, check_text: bool = True) -> Gold:
-    """Read and validate one gold file; with ``check_text``, its article text must exist."""
+    """Read and validate one gold file (with a size cap).
+
+    With ``check_text``, its article text must exist (a file beside it, or the corpus row
+    with the url the file gives) and every offset must lie inside that text.
+    """
     p = Path(path)
-    try:
-        raw = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise EntenteError(E.E001, source=str(p)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EntenteError(E.E009, source=str(p), cause=f"cannot read it ({exc})") from None
+    raw = read_text(p, code=E.E009)
     try:
         data = json.loads(raw) if p.name.endswith(".json") else load_yaml(raw)
+    except RecursionError:
+        raise EntenteError(E.E009, source=str(p), cause="it is nested too deeply") from None
     except (yaml.YAMLError, ValueError) as exc:
-        cause = " ".join(str(exc).split())
+        cause = " ".join(str(exc).split())[:300]
         raise EntenteError(E.E009, source=str(p), cause=f"not valid YAML/JSON ({cause})") from None
     gold = parse_gold(data, p)
-    if check_text and not gold.text_path.is_file():
+    if not check_text:
+        return gold
+    if gold.corpus_ref is None and not gold.text_path.is_file():
         cause = f"its article text {gold.text_path.name} is not beside it (set article.file)"
         raise EntenteError(E.E009, source=str(p), cause=cause)
+    _check_offsets(gold, len(gold_text(gold)))
     return gold
+
+
+def _check_offsets(gold: Gold, length: int) -> None:
+    """Every character offset of the gold file must lie inside its article's text."""
+    for i, q in enumerate(gold.quotes or ()):
+        spans = [*q.content_spans, *([q.source_span] if q.source_span else [])]
+        for start, end in spans:
+            if end > length:
+                cause = (
+                    f"quotes[{i}] has the span [{start}, {end}] past the end of its article "
+                    f"({gold.source_name}, {length} characters): fix the offsets, or the article it names"
+                )
+                raise EntenteError(E.E009, source=str(gold.path), cause=cause)
 
 
 def load_all(paths: Iterable[str | Path]) -> Iterator[Gold]:

@@ -11,8 +11,9 @@ from typing import Any
 import yaml
 from spacy.language import Language
 
+from entente.data import read_text
 from entente.errors import E, EntenteError
-from entente.eval.gold import Gold, find_gold_in, load_gold
+from entente.eval.gold import Gold, find_gold_in, gold_text, load_gold
 from entente.eval.score import FIGURES, SECTION_KEY, Counts, Figure, FileScore, figures, pool, score_file
 from entente.yamlio import load_yaml
 
@@ -47,11 +48,22 @@ def display_names(golds: Sequence[Gold]) -> list[str]:
 def analyse(golds: Sequence[Gold], nlp: Language | None = None) -> list[dict[str, Any]]:
     """System output (``to_dict``) for each gold file's article, with ``nlp.pipe`` over all of them."""
     from entente.analyze import analyze_many
-    from entente.ingest import load_document
     from entente.report.jsonout import to_dict
 
-    documents = [load_document(str(g.text_path), published=g.reference_date) for g in golds]
+    documents = [_document(g) for g in golds]
     return [to_dict(a) for a in analyze_many(documents, nlp=nlp)]
+
+
+def _document(gold: Gold) -> Any:
+    """The gold file's article as entente reads it: the file, or the corpus row's text."""
+    from entente.ingest import load_document
+    from entente.ingest.read import load_string
+
+    if gold.corpus_ref is None:
+        return load_document(str(gold.text_path), published=gold.reference_date)
+    return load_string(
+        gold_text(gold), source=gold.corpus_ref.id, published=gold.reference_date, url=gold.corpus_ref.url
+    )
 
 
 def read_source(path: Path) -> str:
@@ -60,13 +72,22 @@ def read_source(path: Path) -> str:
         return fh.read()
 
 
+def source_text(gold: Gold) -> str:
+    """The text the gold offsets index: the file as stored, or the corpus row's text."""
+    return read_source(gold.text_path) if gold.corpus_ref is None else gold_text(gold)
+
+
 def evaluate(paths: Iterable[str | Path], nlp: Language | None = None) -> EvalResult:
     """Load every gold file under ``paths``, analyse its text and score it."""
     started = time.perf_counter()
+    paths = list(paths)
     found = find_gold_in(paths)
+    if not found:  # a mistyped or empty folder must not pass the gate
+        shown = ", ".join(str(p) for p in paths)
+        raise EntenteError(E.E033, source=shown, path=shown)
     golds = [load_gold(p) for p, _ in found]
     outputs = analyse(golds, nlp=nlp) if golds else []
-    scores = [score_file(g, out, read_source(g.text_path)) for g, out in zip(golds, outputs, strict=True)]
+    scores = [score_file(g, out, source_text(g)) for g, out in zip(golds, outputs, strict=True)]
     seconds = time.perf_counter() - started
     return EvalResult(golds, scores, seconds, display_names(golds), [folders for _, folders in found])
 
@@ -130,12 +151,11 @@ def _floor(path: Path, key: str, figure: str, spec: Any) -> Floor:
 def load_floors(path: str | Path = DEFAULT_FLOORS) -> list[Floor]:
     """Floors file: ``{gold NAME or folder name: {figure: minimum | {max: N} | {min: N}}}``."""
     p = Path(path)
+    text = read_text(p, code=E.E013)
     try:
-        data = load_yaml(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise EntenteError(E.E001, source=str(p)) from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise _bad(p, " ".join(str(exc).split())) from None
+        data = load_yaml(text)
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+        raise _bad(p, " ".join(str(exc).split())[:300] or "it is nested too deeply") from None
     if data is None:
         return []
     if not isinstance(data, dict):

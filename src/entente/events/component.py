@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from entente import doctext
 from entente.actors.kb import KnowledgeBase, default_kb
 from entente.events.affiliation import Affiliations
 from entente.events.arguments import ActorIndex
@@ -29,7 +30,7 @@ from entente.records import Event, Span
 
 def text_span(doc: Doc, start: int, end: int) -> Span:
     """A :class:`Span` of ``doc.text`` with surrounding white space trimmed."""
-    text = doc.text[start:end]
+    text = doctext.text(doc)[start:end]  # doc.text is rebuilt on every access
     lead = len(text) - len(text.lstrip())
     trail = len(text) - len(text.rstrip())
     return Span(start + lead, end - trail, text.strip())

@@ -12,7 +12,7 @@ from entente.errors import E, EntenteError, W
 from entente.ingest.clean import clean
 from entente.ingest.decode import decode
 from entente.ingest.document import Document
-from entente.ingest.fetch import fetch
+from entente.ingest.fetch import fetch, redact
 from entente.ingest.html import extract, looks_html
 from entente.ingest.lang import guess
 from entente.ingest.repair import repair
@@ -65,17 +65,26 @@ def load_string(
 
 
 def load_document(
-    source: str, *, published: date | None = None, max_bytes: int = MAX_BYTES, stdin: BinaryIO | None = None
+    source: str,
+    *,
+    published: date | None = None,
+    max_bytes: int = MAX_BYTES,
+    stdin: BinaryIO | None = None,
+    allow_private: bool = False,
 ) -> Document:
     """Read, decode and clean the article at ``source``: a path, an http(s) URL, or ``-`` for stdin.
 
-    Raises :class:`EntenteError` with a catalogue code for input that cannot be used.
+    URLs are fetched by :func:`entente.ingest.fetch.fetch` (public addresses only unless
+    ``allow_private``). Raises :class:`EntenteError` with a catalogue code for input that cannot be used.
     """
+    if max_bytes < 0:
+        raise ValueError(f"max_bytes must be 0 or more, not {max_bytes}")
     charset, url = None, None
     if source == "-":
-        data = _read_stream(stdin if stdin is not None else sys.stdin.buffer, source, max_bytes)
+        data = _read_stream(stdin if stdin is not None else _stdin(), source, max_bytes)
     elif _URL.match(source):
-        data, charset, url = fetch(source, max_bytes=max_bytes)
+        data, charset, url = fetch(source, max_bytes=max_bytes, allow_private=allow_private)
+        source = redact(source)  # no password in messages or in the article's source
     else:
         data = _read_file(source, max_bytes)
     text, warnings = _decode(data, source, charset)
@@ -116,11 +125,22 @@ def _read_file(source: str, max_bytes: int) -> bytes:
     return data
 
 
+def _stdin() -> BinaryIO:
+    """Standard input's byte stream; E014 when there is none (closed, as with ``<&-``)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise EntenteError(E.E014, source="-", cause="standard input is closed")
+    return stream  # type: ignore[no-any-return]
+
+
 def _read_stream(stream: BinaryIO, source: str, max_bytes: int) -> bytes:
     try:
         data = stream.read(max_bytes + 1)
-    except OSError as exc:
-        raise EntenteError(E.E014, source=source, cause=exc.strerror or type(exc).__name__) from exc
+    except (OSError, ValueError) as exc:  # ValueError: a closed file object
+        cause = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        raise EntenteError(E.E014, source=source, cause=cause) from exc
+    if data is None:  # a non-blocking stream with nothing to read
+        data = b""
     if isinstance(data, str):  # a text stream was passed
         data = data.encode("utf-8")
     if len(data) > max_bytes:
@@ -182,6 +202,7 @@ def _build(
         language=language,
         removed=tuple(Span(s, e, raw[s:e]) for s, e in cleaned.removed),
         id=article_id(raw),
+        input=raw,
         url=url,
     )
     return Document(raw=raw, info=info, offsets=mt.offsets, warnings=tuple(notes))

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from entente.actors.kb import KnowledgeBase, default_kb
 from entente.nlp import extensions as ext
+from entente.nlp.marks import find_segments
 from entente.people.coref import Coref, actor_ids_in
 from entente.people.names import candidates, in_office, is_modifier, kb_gender, kb_leader, same_person
 from entente.people.roles import (
@@ -29,7 +30,6 @@ from entente.people.roles import (
     glued_name,
     role_words,
 )
-from entente.quotes.marks import find_segments
 from entente.records import Person
 from entente.records import Span as TextSpan
 

@@ -14,12 +14,14 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from entente.actors.kb import KnowledgeBase
+from entente.doctext import Ranges
 from entente.nlp import extensions as ext
 from entente.people.roles import RoleWords, gender_word, glued_name, role_words
 from entente.records import Person
@@ -35,10 +37,6 @@ class Referent:
     name: str
     actor_id: str | None = None
     person: Person | None = None
-
-
-def _inside(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in ranges)
 
 
 def actor_ids_in(doc: Doc, start: int, end: int, kb: KnowledgeBase | None = None) -> list[str]:
@@ -72,17 +70,30 @@ class Coref:
         self.kb = kb
         self.people = list(people)
         self.quoted = list(quoted)
+        self._quoted = Ranges(self.quoted)
+        # per person: starts of its usable mentions (outside quotes), subjects and others, sorted
+        self._recent: dict[int, tuple[list[int], list[int]]] = {}
         self.words: RoleWords = role_words()
         self._by_mention: list[tuple[int, int, Person]] = sorted(
             (m.start, m.end, p) for p in self.people for m in p.mentions
         )
+        self._starts: list[int] | None = None
+        self._reach: list[int] = []
 
     def person_at(self, start: int, end: int) -> Person | None:
-        """The person one of whose mentions overlaps ``[start, end)``."""
-        for s, e, person in self._by_mention:
-            if s < end and start < e:
-                return person
-        return None
+        """The person one of whose mentions overlaps ``[start, end)`` (the first such mention)."""
+        if self._starts is None:  # index once: bisect instead of a scan of every mention per call
+            self._starts = [s for s, _, _ in self._by_mention]
+            self._reach = []
+            for _, e, _ in self._by_mention:
+                self._reach.append(max(e, self._reach[-1]) if self._reach else e)
+        found = None
+        j = bisect.bisect_left(self._starts, end) - 1  # mentions that start before ``end``
+        while j >= 0 and self._reach[j] > start:
+            if self._by_mention[j][1] > start:
+                found = j
+            j -= 1
+        return None if found is None else self._by_mention[found][2]
 
     def resolve(self, phrase: Span) -> Referent | None:
         head = phrase.root
@@ -117,9 +128,26 @@ class Coref:
 
     def _recency(self, person: Person, before: int) -> int | None:
         """Position of the person's latest usable mention before ``before``; objects count less."""
+        subjects, others = self._mention_starts(person)
         best: int | None = None
+        i = bisect.bisect_left(subjects, before)
+        if i:
+            best = subjects[i - 1]
+        j = bisect.bisect_left(others, before)
+        if j:
+            score = others[j - 1] - _OBJECT_PENALTY
+            best = score if best is None else max(best, score)
+        return best
+
+    def _mention_starts(self, person: Person) -> tuple[list[int], list[int]]:
+        """Starts of the person's mentions outside quotes, as subjects and as others (once per person)."""
+        found = self._recent.get(id(person))
+        if found is not None:
+            return found
+        subjects: list[int] = []
+        others: list[int] = []
         for m in person.mentions:
-            if m.start >= before or _inside(m.start, self.quoted):
+            if m.start in self._quoted:
                 continue
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
@@ -128,9 +156,10 @@ class Coref:
             subject = root.dep_ in _SUBJECT_DEPS or (root.dep_ == "conj" and root.head.dep_ in _SUBJECT_DEPS)
             if root.lower_ in _PRONOUNS and root.dep_ == "poss":
                 subject = False
-            score = m.start if subject else m.start - _OBJECT_PENALTY
-            best = score if best is None else max(best, score)
-        return best
+            (subjects if subject else others).append(m.start)
+        found = (sorted(subjects), sorted(others))
+        self._recent[id(person)] = found
+        return found
 
     def description(self, phrase: Span) -> Referent | None:
         head = phrase.root

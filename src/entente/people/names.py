@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 from datetime import date
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from entente import doctext
 from entente.nlp import extensions as ext
 from entente.people.roles import RoleWords
 
@@ -40,11 +42,21 @@ def is_modifier(name: Span, words: RoleWords) -> bool:
         return True
     if root.dep_ == "poss" and head.ent_type_ in ("GPE",):  # "Pezeshkian's Iran"
         return True
-    end = name.end_char
-    return any(
-        m.method in ("pattern", "leader") and m.span.start <= name.start_char and m.span.end > end + 1
-        for m in ext.mentions(name.doc)
+    starts, reach = doctext.memo(
+        name.doc, "names.pattern_reach", _pattern_reach, depends=ext.mentions(name.doc)
     )
+    # a pattern or leader mention that starts at or before the name and runs past it
+    i = bisect.bisect_right(starts, name.start_char)
+    return i > 0 and reach[i - 1] > name.end_char + 1
+
+
+def _pattern_reach(doc: Doc) -> tuple[list[int], list[int]]:
+    """Starts of the pattern and leader mentions, sorted, and the furthest end up to each (per Doc)."""
+    spans = sorted((m.span.start, m.span.end) for m in ext.mentions(doc) if m.method in ("pattern", "leader"))
+    reach: list[int] = []
+    for _, end in spans:
+        reach.append(max(end, reach[-1]) if reach else end)
+    return [s for s, _ in spans], reach
 
 
 def looks_like_person(ent: Span, words: RoleWords) -> bool:

@@ -13,10 +13,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
+from entente import doctext
+from entente.data import parse_yaml
+from entente.doctext import Stabber
 from entente.errors import E, EntenteError
-from entente.yamlio import load_yaml
+from entente.nlp import extensions as ext
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ class RoleWords:
 @lru_cache(maxsize=1)
 def role_words() -> RoleWords:
     text = resources.files("entente.people").joinpath("data/roles.yaml").read_text("utf-8")
-    data: dict[str, Any] = load_yaml(text)
+    data: dict[str, Any] = parse_yaml(text, source="entente/people/data/roles.yaml")
     if not isinstance(data, dict):
         raise EntenteError(E.E008, cause="people/data/roles.yaml must be a mapping")
 
@@ -58,8 +61,9 @@ def role_words() -> RoleWords:
         return frozenset(str(w).lower() for w in src.get(key) or [])
 
     genders = data.get("genders") or {}
-    names: dict[str, Any] = load_yaml(
-        resources.files("entente.people").joinpath("data/names.yaml").read_text("utf-8")
+    names: dict[str, Any] = parse_yaml(
+        resources.files("entente.people").joinpath("data/names.yaml").read_text("utf-8"),
+        source="entente/people/data/names.yaml",
     )
     return RoleWords(
         official=words("official"),
@@ -212,6 +216,32 @@ def _nationality(head: Token) -> tuple[int, int] | None:
     return None
 
 
+def _actor_spans(doc: Doc) -> tuple[list[tuple[int, int]], Stabber]:
+    """The spans of the article's resolved actor mentions, indexed (once per Doc)."""
+    spans = [(m.span.start, m.span.end) for m in ext.mentions(doc) if m.actor_id]
+    return spans, Stabber(spans)
+
+
+def _known_before(known: tuple[list[tuple[int, int]], Stabber], pos: int, limit: int) -> bool:
+    """Whether an actor mention that ends by ``limit`` holds the character ``pos``."""
+    spans, stab = known
+    return any(spans[k][0] <= pos < spans[k][1] <= limit for k in stab.covering(pos))
+
+
+def _entity_at(tok: Token) -> Span | None:
+    """The named entity ``tok`` is part of (from the IOB tags: no scan of ``doc.ents``)."""
+    if not tok.ent_type_ or tok.ent_iob_ == "O":
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
+
+
 def from_premodifiers(name: Span, words: RoleWords) -> RoleInfo:
     """ "Russian President Vladimir Putin", "Iran's Foreign Minister X", "the 18th-century poet X"."""
     doc = name.doc
@@ -219,16 +249,16 @@ def from_premodifiers(name: Span, words: RoleWords) -> RoleInfo:
     role_tokens: list[Token] = []
     nationality: tuple[int, int] | None = None
     body: Span | None = None  # "Amazon Research Institute Director X", "AU commissioner X"
-    known = [m.span for m in doc._.actor_mentions or () if m.actor_id and m.span.end <= name.start_char]
+    known = doctext.memo(doc, "roles.actor_spans", _actor_spans, depends=ext.mentions(doc))
     while i > 0:
         tok = doc[i - 1]
-        if not tok.ent_type_ and any(s.start <= tok.idx < s.end for s in known) and tok.pos_ == "PROPN":
+        if not tok.ent_type_ and _known_before(known, tok.idx, name.start_char) and tok.pos_ == "PROPN":
             # an actor the NER left untagged: "AU trade commissioner X"
             nationality = (tok.idx, nationality[1] if nationality else tok.idx + len(tok.text))
             i -= 1
             continue
         if tok.ent_type_ == "ORG" and tok.ent_iob_ != "O" and body is None and tok.dep_ != "poss":
-            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+            ent = _entity_at(tok)
             if ent is not None and ent.end <= name.start and ent.label_ == "ORG":
                 body = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
         if tok.ent_type_ in ("NORP", "GPE", "ORG", "FAC") and tok.dep_ in (

@@ -15,12 +15,12 @@ from spacy.tokens import Doc, Token
 
 from entente.actors.kb import KnowledgeBase, default_kb
 from entente.nlp import extensions as ext
+from entente.nlp.marks import Segment, find_segments
 from entente.people.coref import Coref, Referent, actor_ids_in
 from entente.quotes.cues import addressee_head, lexicon, noun_phrase
 from entente.quotes.direct import attribute
 from entente.quotes.draft import Draft
 from entente.quotes.layout import colon_drafts
-from entente.quotes.marks import Segment, find_segments
 from entente.quotes.reported import cue_drafts
 from entente.quotes.stance import stance
 from entente.records import Quote, QuoteKind

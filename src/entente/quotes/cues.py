@@ -9,8 +9,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from entente.data import parse_yaml
 from entente.errors import E, EntenteError
-from entente.yamlio import load_yaml
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
@@ -43,7 +43,7 @@ def _words(data: dict[str, Any], key: str) -> frozenset[str]:
 def lexicon() -> Lexicon:
     """The cue lexicon of ``quotes/data/cues.yaml``."""
     text = resources.files("entente.quotes").joinpath("data/cues.yaml").read_text("utf-8")
-    data = load_yaml(text)
+    data = parse_yaml(text, source="entente/quotes/data/cues.yaml")
     if not isinstance(data, dict):
         raise EntenteError(E.E008, cause="quotes/data/cues.yaml must be a mapping")
     particles = {str(k): frozenset(str(v) for v in vs) for k, vs in (data.get("particles") or {}).items()}

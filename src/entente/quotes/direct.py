@@ -12,12 +12,14 @@ their speaker. Short quoted names and scare quotes stay out.
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Token
 
+from entente.nlp.marks import Segment, paragraphs
 from entente.quotes.cues import Lexicon, according_to, is_cue_verb, speaker_head
 from entente.quotes.draft import Draft, frame, is_statement, token_at
 from entente.quotes.layout import dash_speaker
-from entente.quotes.marks import Segment, paragraphs
 
 MIN_WORDS = 4  # shorter quoted stretches without a cue of their own are names or scare quotes
 LONE_WORDS = 8  # a quote this long with no cue at all is given to the person the text is about
@@ -78,10 +80,11 @@ def attribute(
     paras = paragraphs(text)
     new: list[Draft] = []
     by_chain: dict[int, Draft] = {d_seg: d for d in drafts for d_seg in _chains(d, segments)}
+    neighbours = _Neighbours(segments)
     for i, seg in enumerate(segments):
         if i in taken:
             continue
-        lo, hi = _bounds(seg, i, segments, paras)
+        lo, hi = _bounds(seg, i, segments, paras, neighbours)
         found = None
         if seg.depth == 0 and seg.chain in by_chain:
             owner = by_chain[seg.chain]
@@ -179,8 +182,38 @@ def _chains(draft: Draft, segments: list[Segment]) -> list[int]:
     return [segments[i].chain for i in draft.segments if segments[i].depth == 0]
 
 
+class _Neighbours:
+    """Segments grouped by (depth, parent), their ends and starts sorted: neighbours by bisection."""
+
+    def __init__(self, segments: list[Segment]) -> None:
+        groups: dict[tuple[int, int | None], tuple[list[int], list[int]]] = {}
+        for s in segments:
+            ends, starts = groups.setdefault((s.depth, s.parent), ([], []))
+            ends.append(s.end)
+            starts.append(s.start)
+        for ends, starts in groups.values():
+            ends.sort()
+            starts.sort()
+        self.groups = groups
+
+    def between(self, seg: Segment, lo: int, hi: int) -> tuple[int, int]:
+        """``[lo, hi)`` narrowed to the gap between ``seg``'s neighbours of its own depth and parent."""
+        ends, starts = self.groups[(seg.depth, seg.parent)]
+        j = bisect.bisect_right(ends, seg.start)  # others that end at or before the segment's start
+        if j and seg.end > seg.start:
+            lo = max(lo, ends[j - 1])
+        k = bisect.bisect_left(starts, seg.end)  # others that start at or after its end
+        if k < len(starts) and seg.end > seg.start:
+            hi = min(hi, starts[k])
+        return lo, hi
+
+
 def _bounds(
-    seg: Segment, index: int, segments: list[Segment], paras: list[tuple[int, int]]
+    seg: Segment,
+    index: int,
+    segments: list[Segment],
+    paras: list[tuple[int, int]],
+    neighbours: _Neighbours | None = None,
 ) -> tuple[int, int]:
     """Where the frame of ``seg`` may reach: its paragraph (or its enclosing quote), between neighbours."""
     if seg.parent is not None:
@@ -188,14 +221,7 @@ def _bounds(
         lo, hi = parent.inner_start, parent.inner_end
     else:
         lo, hi = paras[seg.paragraph]
-    for j, other in enumerate(segments):
-        if j == index or other.depth != seg.depth or other.parent != seg.parent:
-            continue
-        if other.end <= seg.start:
-            lo = max(lo, other.end)
-        elif other.start >= seg.end:
-            hi = min(hi, other.start)
-    return lo, hi
+    return (neighbours or _Neighbours(segments)).between(seg, lo, hi)
 
 
 def _host(seg: Segment, drafts: list[Draft], segments: list[Segment]) -> Draft | None:

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from entente.quotes.marks import Segment
+from entente.doctext import Ranges
+from entente.nlp.marks import Segment
 
 SENTENCE_END = {".", "!", "?"}
 
@@ -28,7 +29,10 @@ class Draft:
         return min(a for a, _ in self.content)
 
 
-def inside(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
+def inside(pos: int, ranges: Ranges | Sequence[tuple[int, int]]) -> bool:
+    """Whether ``pos`` lies in one of ``ranges``; pass a :class:`Ranges` when asking per token."""
+    if isinstance(ranges, Ranges):
+        return pos in ranges
     return any(a <= pos < b for a, b in ranges)
 
 

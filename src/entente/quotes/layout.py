@@ -10,8 +10,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from entente.nlp.marks import paragraphs
 from entente.quotes.draft import Draft
-from entente.quotes.marks import paragraphs
 
 _DASH = re.compile(r"[^\S\n]*(―|—|–|--?)[^\S\n]*(?=[A-Z])")
 _COLON_LINE = re.compile(r"[\"“']?\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})\s?:\s+(\S.*)")

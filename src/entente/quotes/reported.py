@@ -8,8 +8,13 @@ words is mixed ("According to him, Russia is “less fearful ...”").
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Token
 
+from entente import doctext
+from entente.doctext import Ranges, Stabber
+from entente.nlp.marks import Segment
 from entente.quotes.cues import (
     Lexicon,
     according_to,
@@ -20,8 +25,7 @@ from entente.quotes.cues import (
     object_range,
     speaker_head,
 )
-from entente.quotes.draft import Draft, inside, overlap
-from entente.quotes.marks import Segment
+from entente.quotes.draft import Draft, inside
 
 _NOT_SPEAKERS = {"it", "there", "this", "that", "which", "what"}
 
@@ -88,13 +92,39 @@ def _around(doc: Doc, cue: Token) -> list[tuple[int, int]]:
     return ranges if sum(b - a for a, b in ranges) > 10 else []
 
 
-def _join_segments(draft: Draft, segments: list[Segment]) -> None:
+class _Outer:
+    """The outer (depth 0) segments in text order, to find those a range touches by bisection."""
+
+    def __init__(self, segments: list[Segment]) -> None:
+        outer = sorted(
+            (s.inner_start, s.inner_end, i) for i, s in enumerate(segments) if not s.depth and s.length > 0
+        )
+        self.items = outer
+        self.starts = [s for s, _, _ in outer]
+        self.reach: list[int] = []  # furthest inner end up to here (segments do not overlap in practice)
+        best = -1
+        for _, end, _ in outer:
+            best = max(best, end)
+            self.reach.append(best)
+
+    def touching(self, a: int, b: int) -> list[int]:
+        """Indexes of the segments whose inner range overlaps ``[a, b)``."""
+        if b <= a:
+            return []
+        out = []
+        j = bisect.bisect_left(self.starts, b) - 1
+        while j >= 0 and self.reach[j] > a:
+            start, end, i = self.items[j]
+            if start < b and a < end:
+                out.append(i)
+            j -= 1
+        return out
+
+
+def _join_segments(draft: Draft, segments: list[Segment], outer: _Outer | None = None) -> None:
     """Add every quoted segment the content touches (and the rest of a multi-sentence quote)."""
-    for i, seg in enumerate(segments):
-        if seg.depth:
-            continue
-        if any(overlap((seg.inner_start, seg.inner_end), c) for c in draft.content):
-            draft.segments.append(i)
+    outer = outer or _Outer(segments)
+    draft.segments.extend(sorted({i for a, b in draft.content for i in outer.touching(a, b)}))
     if not draft.segments:
         return
     lo = min(min(a for a, _ in draft.content), *(segments[i].start for i in draft.segments))
@@ -104,7 +134,7 @@ def _join_segments(draft: Draft, segments: list[Segment]) -> None:
     if cue is None or speaker is None or not lo < cue.idx < hi:
         return
     # “The numbers,” he said, “are dreadful.”: the words around the cue, not the cue
-    text = cue.doc.text
+    text = doctext.text(cue.doc)
     left = min(speaker.left_edge.idx, cue.idx)
     right = max(speaker.right_edge.idx + len(speaker.right_edge.text), cue.idx + len(cue.text))
     while left > lo and text[left - 1] in " ,":
@@ -211,13 +241,14 @@ def _definite(subject: Token) -> bool:
 
 def cue_drafts(doc: Doc, lex: Lexicon, segments: list[Segment]) -> list[Draft]:
     """Every cue outside quotation marks with a speaker and a clause."""
-    quoted = [(s.inner_start, s.inner_end) for s in segments if s.depth == 0]
+    quoted = Ranges((s.inner_start, s.inner_end) for s in segments if s.depth == 0)
     drafts: list[Draft] = []
     framed: set[int] = set()  # verbs of sentences a parenthetical cue attributes
+    according = {words[0] for words in lex.according}
     for tok in doc:
         if inside(tok.idx, quoted):
             continue
-        if tok.lower_ in {words[0] for words in lex.according}:
+        if tok.lower_ in according:
             source = according_to(tok, lex)
             verb = tok.head
             if source is None or inside(source.idx, quoted) or not _at_clause_edge(tok) or verb == tok:
@@ -267,8 +298,9 @@ def cue_drafts(doc: Doc, lex: Lexicon, segments: list[Segment]) -> list[Draft]:
             continue
         drafts.append(Draft([rng], tok, speaker))
     drafts = _drop_nested(doc, _innermost(drafts, lex))
+    outer = _Outer(segments)
     for draft in drafts:
-        _join_segments(draft, segments)
+        _join_segments(draft, segments, outer)
     return drafts
 
 
@@ -280,12 +312,13 @@ def _innermost(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
     ...") gives way to that inner attribution.
     """
     outer: set[int] = set()
+    stab = Stabber([(d.content[0][0], d.content[-1][1]) for d in drafts])
     for d in drafts:
         if d.according or d.cue is None or d.speaker is None or d.speaker.pos_ == "PRON":
             continue
         if d.speaker.head != d.cue or not is_cue_verb(d.cue, lex) or complement(d.cue) is None:
             continue
-        for o in drafts:
+        for o in (drafts[k] for k in stab.covering(d.cue.idx)):
             if o is d or o.according or o.speaker is None or o.speaker.ent_type_ == "PERSON":
                 continue
             if o.speaker.pos_ == "PRON" or not o.content[0][0] <= d.cue.idx < o.content[-1][1]:
@@ -303,12 +336,18 @@ def _drop_nested(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     words ("..., saying that ...", "adding ...") is an attribution of its own:
     it stays, and the enclosing content stops before it.
     """
-    text = doc.text
+    text = doctext.text(doc)
     kept = []
+    # contents only shrink below, so the index of their first extent finds every candidate
+    stab = Stabber([(d.content[0][0], d.content[-1][1]) if d.content else (0, 0) for d in drafts])
     for d in drafts:
         assert d.cue is not None
         pos = d.cue.idx
-        outer = [o for o in drafts if o is not d and o.content and o.content[0][0] <= pos < o.content[-1][1]]
+        outer = [
+            o
+            for o in (drafts[k] for k in stab.covering(pos))
+            if o is not d and o.content and o.content[0][0] <= pos < o.content[-1][1]
+        ]
         if not outer:
             kept.append(d)
             continue
