@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from entente.quotes.marks import find_segments
+from entente.nlp.marks import find_segments
 
 
 def inner(text: str, depth: int = 0) -> list[str]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from entente.analyze import analyze, analyze_document, analyze_many, analyze_text
 from entente import pipeline as _pipeline
+from entente.analyze import analyze, analyze_document, analyze_many, analyze_text
 
 __version__ = "0.1.0"
 __all__ = ["analyze", "analyze_document", "analyze_many", "analyze_text", "register_components"]
