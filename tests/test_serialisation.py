@@ -162,3 +162,15 @@ def test_long_texts_are_read_in_pieces_with_offsets_kept(nlp: Language) -> None:
     assert [m.span for m in cut.mentions] == [m.span for m in whole.mentions]
     assert all(text[s.start : s.end] == s.text for s in _all_spans(cut))
     assert MAX_PIECE < 1_000_000  # spaCy's max_length is never reached
+
+
+def test_json_escapes_c1_controls(nlp: Language) -> None:
+    """C1 controls (\\x9b is CSI in some terminals) never reach a terminal raw; the JSON reads back."""
+    document = load_text(
+        "Turkey accused Greece\x9b2J of violating\u2028its airspace.", published=date(2024, 5, 6)
+    )
+    analysis = next(analyze_many([document], nlp=nlp))
+    text = jsonout.to_json(analysis)
+    assert not any("\x7f" <= c <= "\x9f" or c in "\u2028\u2029" for c in text)
+    assert "\\u009b" in text
+    assert Analysis.from_dict(json.loads(text)) == analysis

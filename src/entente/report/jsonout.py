@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from importlib import resources
 from typing import Any
@@ -148,8 +149,14 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
     }
 
 
+_C1 = re.compile("[\u007f-\u009f\u2028\u2029]")
+
+
 def to_json(analysis: Analysis, indent: int | None = 2) -> str:
-    return json.dumps(to_dict(analysis), ensure_ascii=False, indent=indent)
+    """JSON text; C1 control characters (which some terminals obey as escape sequences) and the
+    line and paragraph separators are written as ``\\uXXXX`` escapes, like the C0 ones."""
+    text = json.dumps(to_dict(analysis), ensure_ascii=False, indent=indent)
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def load_schema() -> dict[str, Any]:
