@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Literal
 
 from spacy.language import Language
 
@@ -19,22 +17,7 @@ from entente import pipeline
 from entente.analyze import analyze_many
 from entente.errors import EntenteError, W
 from entente.ingest import Document, load_string
-from entente.records import Analysis
-
-InputFormat = Literal["text", "html", "auto"]
-
-
-@dataclass(frozen=True)
-class Item:
-    """One document of a stream, before it is read: its content and what the collection says of it."""
-
-    id: str  # the name a user recognises: a path, a URL, "file.csv:17"
-    text: str  # plain text or HTML, as found
-    published: date | None = None
-    title: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    format: InputFormat = "auto"
+from entente.records import Analysis, Item
 
 
 @dataclass(frozen=True)

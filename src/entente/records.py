@@ -208,9 +208,25 @@ class Analysis:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Analysis:
         """Read back the JSON form (``entente analyze --format json``); see :mod:`entente.report.jsonout`."""
-        from entente.report.jsonout import from_dict  # the JSON shape lives with the other formats
+        from entente.jsonform import from_dict  # the JSON shape, beside the records
 
         return from_dict(data)
+
+
+InputFormat = Literal["text", "html", "auto"]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One document of a stream, before it is read: its content and what the collection says of it."""
+
+    id: str  # the name a user recognises: a path, a URL, "file.csv:17"
+    text: str  # plain text or HTML, as found
+    published: date | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    format: InputFormat = "auto"
 
 
 def article_id(content: str) -> str:

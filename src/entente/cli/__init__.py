@@ -6,6 +6,7 @@ from __future__ import annotations
 from entente.cli import (
     analyze,  # noqa: F401  (registers the commands)
     corpus,  # noqa: F401  (registers corpus list, fetch, export)
+    evaluate,  # noqa: F401  (registers eval)
     graph,  # noqa: F401  (registers graph, explain, export)
     pages,  # noqa: F401  (registers eval-pages)
     serve,  # noqa: F401  (registers serve)

@@ -9,7 +9,6 @@ import click
 
 from entente.cli.base import main, parse_date, printable
 from entente.errors import W
-from entente.eval.command import eval_command
 
 
 @main.command("analyze")
@@ -111,6 +110,3 @@ def demo_command(limit: int, corpus: str, db: str, workers: int) -> None:
     from entente.demo import run_demo
 
     sys.exit(run_demo(limit=limit, corpus=corpus, db=db, workers=workers))
-
-
-main.add_command(eval_command)

@@ -13,7 +13,6 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from entente.batch import Item
 from entente.errors import E
 from entente.ingest.sources.base import (
     MAX_BYTES,
@@ -39,6 +38,7 @@ from entente.ingest.sources.files import (
 )
 from entente.ingest.sources.tables import read_csv, read_jsonl
 from entente.ingest.sources.warc import looks_warc, read_warc
+from entente.records import Item
 
 __all__ = [
     "MAX_BYTES",

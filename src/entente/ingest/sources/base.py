@@ -13,12 +13,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from entente.batch import Item
 from entente.errors import E, EntenteError
 from entente.ingest import fetch as fetcher
 from entente.ingest.decode import decode
 from entente.ingest.html import looks_html
 from entente.ingest.read import MAX_BYTES
+from entente.records import Item
 
 __all__ = ["MAX_BYTES", "Columns", "Context", "SourceFailure", "SourceStats"]
 

@@ -10,7 +10,6 @@ from typing import Any
 
 import feedparser
 
-from entente.batch import Item
 from entente.errors import E
 from entente.ingest.sources.base import (
     Context,
@@ -22,6 +21,7 @@ from entente.ingest.sources.base import (
     parse_when,
     text_or_none,
 )
+from entente.records import Item
 
 Result = Item | SourceFailure
 FEED_FACTOR = 5  # a feed file may hold this many documents' worth of bytes

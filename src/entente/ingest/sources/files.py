@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from entente.batch import InputFormat, Item
 from entente.errors import E, EntenteError
 from entente.ingest.html import looks_html
 from entente.ingest.sources.base import (
@@ -28,6 +27,7 @@ from entente.ingest.sources.base import (
 )
 from entente.ingest.sources.feeds import feed_cap, feed_items, looks_feed
 from entente.ingest.sources.tables import jsonl_records
+from entente.records import InputFormat, Item
 
 Result = Item | SourceFailure
 FOLDER_FORMATS: dict[str, InputFormat] = {".txt": "text", ".html": "html", ".htm": "html"}

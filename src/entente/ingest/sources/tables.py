@@ -15,7 +15,6 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from entente.batch import Item
 from entente.errors import E
 from entente.ingest.sources.base import (
     DEFAULTS,
@@ -30,6 +29,7 @@ from entente.ingest.sources.base import (
     text_or_none,
     unreadable,
 )
+from entente.records import Item
 
 Result = Item | SourceFailure
 # room for the other fields of a record beside a text of the full size cap

@@ -10,7 +10,6 @@ from typing import BinaryIO
 from warcio.archiveiterator import ArchiveIterator
 from warcio.recordloader import ArcWarcRecord
 
-from entente.batch import Item
 from entente.errors import E
 from entente.ingest.sources.base import (
     Context,
@@ -22,6 +21,7 @@ from entente.ingest.sources.base import (
     parse_when,
     to_text,
 )
+from entente.records import Item
 
 Result = Item | SourceFailure
 _HTML_TYPES = ("text/html", "application/xhtml+xml")

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from entente.cli.base import echo_error
+from entente.cli.base import echo_error, main
 from entente.errors import EntenteError
 from entente.eval.run import DEFAULT_FLOORS, EvalResult, FloorCheck, check_floors, evaluate, load_floors
 from entente.eval.table import render
@@ -50,7 +50,7 @@ def to_json(result: EvalResult, checks: list[FloorCheck]) -> dict[str, Any]:
     }
 
 
-@click.command("eval", help=HELP)
+@main.command("eval", help=HELP)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True), metavar="PATH...")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option(
