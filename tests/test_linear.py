@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from entente import doctext
+from entente import doctext, pipeline
 from entente.nlp import extensions as ext
 from entente.nlp.marks import Segment
 from entente.quotes.component import find_quotes
@@ -127,3 +127,21 @@ def test_quote_floods_finish(nlp: Language, text: str, old_seconds: int) -> None
     start = time.perf_counter()
     find_quotes(doc)  # once more, timed alone: the quote stage itself
     assert time.perf_counter() - start < old_seconds / 4
+
+
+def test_a_verbless_headline_with_an_event_noun_ends(nlp: Language) -> None:
+    """Climbing a parse to its root ends there: spaCy makes a new Token object on every access, so
+    the walk compares indices, never identity (a noun-rooted fragment used to loop forever)."""
+    import signal
+
+    def stop(*_: object) -> None:
+        raise TimeoutError("the analysis did not end")
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(30)
+    try:
+        doc = nlp(pipeline.make_doc(nlp, "A new offensive with the support of the Russian air force.", None))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert ext.events(doc) == ()

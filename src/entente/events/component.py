@@ -181,7 +181,7 @@ class EventsComponent:
             subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj:
                 return subj[0].lower_ in self.anaphoric_subjects and not list(subj[0].children)
-            if head.dep_ not in ("xcomp", "conj") or head.head is head:
+            if head.dep_ not in ("xcomp", "conj") or head.head.i == head.i:
                 return False
             head = head.head
         return False

@@ -99,7 +99,7 @@ class PhraseReader:
         if any(c.dep_ == "nsubjpass" for c in verb.children) or depth > 3:
             return []
         head, dep = verb.head, verb.dep_
-        if head is verb:
+        if head.i == verb.i:
             return []
         if dep == "pcomp" and head.lower_ == "from":  # deter Israel from attacking
             ctrl = head.head

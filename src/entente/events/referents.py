@@ -104,6 +104,6 @@ def _latest(
 
 
 def _subject(tok: Token) -> bool:
-    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")

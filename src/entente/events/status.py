@@ -148,7 +148,7 @@ class StatusReader:
         else:
             for _ in range(8):
                 head, dep = cur.head, cur.dep_
-                if head is cur or _apart(cur, head.idx):  # no cue across a blank line (a headline)
+                if head.i == cur.i or _apart(cur, head.idx):  # no cue across a blank line (a headline)
                     break
                 if dep in ("xcomp", "acomp", "conj", "acl", "aux"):
                     self._head_cue(head, found)
@@ -184,7 +184,7 @@ class StatusReader:
 
     def _trailing_report(self, top: Token, found: _Found) -> None:
         """ "..., notes Samuel Ramani": a reporting verb coordinated after the clause."""
-        while top.head is not top and top.dep_ in (
+        while top.head.i != top.i and top.dep_ in (
             "conj",
             "xcomp",
             "acomp",

@@ -180,7 +180,7 @@ class Linker(PhraseReader):
             # "continues its offensive with the support of the Russian air force"
             backers = self.prep_objects(tok, ("of",))
             clause = tok.head.head
-            while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+            while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
                 clause = clause.head
             if backers and clause.pos_ in ("VERB", "AUX"):
                 sources, targets = backers, self.subject(clause)

@@ -137,7 +137,7 @@ class ActorIndex:
     def resolve(self, t: Token) -> set[str]:
         """A pronoun: "the US and its allies" -> the US; else the subject of the nearest clause above it."""
         head = t.head
-        if head is not t and head.dep_ == "conj":
+        if head.i != t.i and head.dep_ == "conj":
             found = self.phrase(head.head, resolve=False)
             if found:
                 return found
@@ -147,7 +147,7 @@ class ActorIndex:
             if a.pos_ not in ("VERB", "AUX"):
                 continue
             for c in a.children:
-                if c.dep_ in SUBJECTS and c is not t and t not in c.subtree:
+                if c.dep_ in SUBJECTS and c.i != t.i and t.i not in {s.i for s in c.subtree}:
                     found = self.group(c, resolve=False)
                     if found:
                         return found
@@ -180,10 +180,10 @@ class ActorIndex:
                     if c.lower_ in RELATIVES and v.dep_ == "relcl":
                         return self.group(v.head)
                     return self.group(c)
-            if v.dep_ in ("xcomp", "acomp", "advcl", "conj", "ccomp", "pcomp") and v.head is not v:
+            if v.dep_ in ("xcomp", "acomp", "advcl", "conj", "ccomp", "pcomp") and v.head.i != v.i:
                 v = v.head
                 continue
-            if v.dep_ in ("acl", "relcl") and v.head is not v:
+            if v.dep_ in ("acl", "relcl") and v.head.i != v.i:
                 return self.group(v.head)
             break
         return set()

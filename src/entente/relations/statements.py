@@ -101,7 +101,7 @@ def find_matches(doc: Doc, phrases: tuple[Phrase, ...]) -> list[Match]:
 def _apposed(h: Token) -> bool:
     """``h`` heads an apposition right after a name and a comma: "Russia, a key ally of Syria"."""
     head = h.head
-    return head is not h and head.i + 1 < len(head.doc) and head.nbor(1).text == "," and h.i > head.i
+    return head.i != h.i and head.i + 1 < len(head.doc) and head.nbor(1).text == "," and h.i > head.i
 
 
 def _same(pairs: list[Pair]) -> list[Link]:
@@ -128,7 +128,7 @@ class Reader:
         found = Partners(set(), set(), set(), False)
         doc = self.index.doc
         heads = [doc[i] for i in range(m.start, m.end)]
-        if h.dep_ in ("dobj", "advmod", "acomp", "attr", "oprd") and h.head is not h:
+        if h.dep_ in ("dobj", "advmod", "acomp", "attr", "oprd") and h.head.i != h.i:
             heads.append(h.head)
         for x in heads:
             for c in x.children:
@@ -168,9 +168,9 @@ class Reader:
         as_frame = False
         predicative = True
         for _ in range(6):
-            if t.dep_ in SUBJECTS or t.head is t:
+            if t.dep_ in SUBJECTS or t.head.i == t.i:
                 break
-            if t.dep_ == "prep" and t is not h:
+            if t.dep_ == "prep" and t.i != h.i:
                 # "one of Y's allies", "as a partner", "X is in conflict with Y"
                 verbal = t.lower_ in ("in", "at") and t.head.pos_ in ("VERB", "AUX")
                 if t.lower_ not in ("as", "of") and not verbal:
@@ -245,7 +245,7 @@ class Reader:
         subject: set[str] = set()
         as_object: set[str] = set()
         predicative = False
-        if m.phrase.comparative and h.dep_ == "advmod" and h.head is not h:
+        if m.phrase.comparative and h.dep_ == "advmod" and h.head.i != h.i:
             moved = ix.objects(h.head)
             subject = moved or ix.subject(h.head, chain)
         elif h.dep_ == "appos" and _apposed(h):
@@ -316,7 +316,7 @@ class Reader:
         """ "Iran-backed Houthis": the backer and the backed are aligned."""
         ix = self.index
         for t in ix.doc:
-            if t.lower_ not in self.lex.backed or t.dep_ not in ("amod", "acl") or t.head is t:
+            if t.lower_ not in self.lex.backed or t.dep_ not in ("amod", "acl") or t.head.i == t.i:
                 continue
             backers = {a for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod") for a in ix.own(c)}
             backed = ix.phrase(t.head) - backers
