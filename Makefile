@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_N ?= 40
 
-.PHONY: venv demo test lint typecheck pytest eval bench bench-quotes model clean corpus
+.PHONY: venv web demo serve test lint typecheck pytest eval bench bench-quotes model clean corpus
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -55,7 +55,7 @@ typecheck: $(STAMP)
 corpus: $(STAMP)
 	$(BIN)/entente corpus fetch newsarticles
 
-pytest: $(STAMP) corpus
+pytest: $(STAMP) corpus web
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck pytest
