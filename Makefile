@@ -1,11 +1,14 @@
 # entente: two commands set everything up on a fresh machine.
-#   make demo   analyse a sample of a real news corpus and print a summary
+#   make demo   ingest a sample of a real news corpus into ./entente.db, summarise it, serve the dashboard
 #   make test   lint, type-check and run the test suite
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DEMO_N ?= 40
+# articles of NewsArticles (3,824 in all) that `make demo` ingests; DEMO_N=3824: the whole corpus
+DEMO_N ?= 200
+# the store `make demo` and `make serve` use
+DB ?= sqlite:///entente.db
 
 .PHONY: venv web demo serve test lint typecheck pytest eval bench bench-quotes model clean corpus
 
@@ -37,10 +40,11 @@ $(WEB_STAMP): web/package.json web/package-lock.json
 web: $(WEB_STAMP)
 
 demo: $(STAMP) web
-	$(BIN)/entente demo --limit $(DEMO_N)
+	$(BIN)/entente demo --limit $(DEMO_N) --db $(DB) --workers 2
+	$(BIN)/entente graph --db $(DB) --from 2017-02-01 --to 2017-03-31 --top 15
+	$(BIN)/entente serve --db $(DB)
 
 # the dashboard over a store (make serve DB=sqlite:///entente.db)
-DB ?= sqlite:///entente.db
 serve: $(STAMP) web
 	$(BIN)/entente serve --db $(DB)
 
