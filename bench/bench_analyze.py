@@ -23,10 +23,9 @@ from pathlib import Path
 
 import spacy
 
-from entente import corpora
+from entente import corpora, pipeline
 from entente.analyze import analyze_document, analyze_many
 from entente.ingest import load_document, load_text
-from entente import pipeline
 
 REFERENCE = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "russia-iran-entente.txt"
 COLD = (

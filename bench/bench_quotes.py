@@ -18,13 +18,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+from entente import pipeline
 from entente.analyze import analyze_doc
 from entente.corpora import shared_dir
 from entente.eval.gold import find_gold, load_gold
 from entente.eval.quotes import score_quotes
 from entente.eval.score import figures, pool
 from entente.ingest import Document, load_document
-from entente import pipeline
 from entente.report.jsonout import span_dict, to_dict
 
 BAILED: list[str] = []

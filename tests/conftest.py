@@ -66,7 +66,8 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 from hypothesis import settings as _hypothesis_settings  # noqa: E402
 
-# ci: bounded, so that `make test` stays quick; nightly: HYPOTHESIS_PROFILE=nightly (docs/limits.md, "Fuzzing")
+# ci: bounded, so that `make test` stays quick;
+# nightly: HYPOTHESIS_PROFILE=nightly (docs/limits.md, "Fuzzing")
 _hypothesis_settings.register_profile("ci", max_examples=40, deadline=None, print_blob=True)
 _hypothesis_settings.register_profile("nightly", max_examples=2000, deadline=None, print_blob=True)
 _hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
