@@ -12,6 +12,8 @@ Reading (for :mod:`entente.graph` and the API; every function takes an Engine or
 
 - :func:`dyad_window_counts`: every dyad's counts over a window (one month's graph), optionally
   only among some actors, grouped by quad class and/or status and/or type;
+- :func:`pair_day_counts`: per unordered pair, day, quad class and status (what
+  ``entente.graph.queries.event_counts`` returns, read from ``dyad_days``);
 - :func:`dyad_days`: one dyad's rows, day by day (both directions unless ``directed``);
 - :func:`dyad_series`: one dyad's counts per day, week or month and quad class;
 - :func:`dyad_events`: the events behind a dyad in a window, with their evidence (explain),
@@ -148,10 +150,12 @@ def rebuild(conn: Connection) -> int:
 
 
 def _rows(bind: Bind, stmt: Any) -> list[dict[str, Any]]:
-    if isinstance(bind, Connection):
-        return [dict(r._mapping) for r in bind.execute(stmt)]
-    with bind.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(stmt)]
+    if not isinstance(bind, Connection):
+        with bind.connect() as conn:
+            return _rows(conn, stmt)
+    result = bind.execute(stmt)
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result]
 
 
 def _filters(
@@ -213,6 +217,40 @@ def dyad_window_counts(
         .group_by(*groups)
         .having(func.sum(n) > 0)
         .order_by(*groups)
+    )
+    return _rows(bind, stmt)
+
+
+def pair_day_counts(
+    bind: Bind,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    *,
+    actors: Iterable[str] | None = None,
+    pair: tuple[str, str] | None = None,
+    canonical_only: bool = True,
+) -> list[dict[str, Any]]:
+    """Events per unordered pair (``a < b``, both directions summed), day, quad class and status.
+
+    Rows ``{a, b, day, quad_class, status, n}``; events of an actor on itself are left out;
+    ``canonical_only`` (default): each story once. The same rows as
+    ``entente.graph.queries.event_counts`` reads from ``events``, from ``dyad_days``.
+    """
+    c = dyad_table.c
+    n = c.n_canonical if canonical_only else c.n
+    lo = case((c.a < c.b, c.a), else_=c.b)
+    hi = case((c.a < c.b, c.b), else_=c.a)
+    where = [c.a != c.b, *_filters(date_from, date_to, None)]
+    if pair is not None:
+        where.append(_pair(pair[0], pair[1], directed=False))
+    if actors is not None:
+        wanted = sorted(set(actors))
+        where += [c.a.in_(wanted), c.b.in_(wanted)]
+    stmt = (
+        select(lo.label("a"), hi.label("b"), c.day, c.quad_class, c.status, func.sum(n).label("n"))
+        .where(*where)
+        .group_by(lo, hi, c.day, c.quad_class, c.status)
+        .having(func.sum(n) > 0)
     )
     return _rows(bind, stmt)
 

@@ -36,7 +36,18 @@ def upgrade() -> None:
         sa.Column("intensity_canonical", sa.Float(), nullable=False),
         sa.PrimaryKeyConstraint("a", "b", "day", "type", "quad_class", "status", name=op.f("pk_dyad_days")),
     )
-    op.create_index(op.f("ix_dyad_days_day"), "dyad_days", ["day"], unique=False)
+    window = [
+        "day",
+        "a",
+        "b",
+        "quad_class",
+        "status",
+        "n",
+        "n_canonical",
+        "intensity_sum",
+        "intensity_canonical",
+    ]
+    op.create_index("ix_dyad_days_window", "dyad_days", window, unique=False)
     op.create_index("ix_dyad_days_b_a_day", "dyad_days", ["b", "a", "day"], unique=False)
     op.create_index("ix_events_source_target_day", "events", ["source", "target", "day"], unique=False)
     op.execute(
@@ -58,5 +69,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_events_source_target_day", table_name="events")
     op.drop_index("ix_dyad_days_b_a_day", table_name="dyad_days")
-    op.drop_index(op.f("ix_dyad_days_day"), table_name="dyad_days")
+    op.drop_index("ix_dyad_days_window", table_name="dyad_days")
     op.drop_table("dyad_days")
