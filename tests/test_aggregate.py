@@ -163,7 +163,7 @@ def test_pair_day_counts_are_the_graphs_event_counts(store_url: str) -> None:
             (r["a"], r["b"], r["day"], r["quad_class"], r["status"], int(r["n"]))
             for r in aggregate.pair_day_counts(store.engine)
         )
-        frame = queries.event_counts(store.engine)
+        frame = queries.event_counts_from_events(store.engine)
         theirs = sorted((a, b, d, q, s, int(n)) for a, b, d, q, s, n in frame.itertuples(index=False))
         assert mine == theirs
         assert ("IRN", "RUS", D1, "verbal_cooperation", "asserted", 1) in mine  # a3 is a copy
