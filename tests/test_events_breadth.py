@@ -1,7 +1,8 @@
 """Lexicon breadth: trigger words from the systematic pass over NewsArticles (bench/lexicon_coverage.py).
 
 Each row is a sentence written for this test and the events a careful reader
-finds in it ("SOURCE TARGET TYPE STATUS"; mutual types match in either order).
+finds in it ("SOURCE TARGET TYPE STATUS"; mutual types match in either order; "!..." must not
+be found).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ CASES = [
         ["MDA ROU CONSULT attributed"],
     ),
     ("Poland announced closer intelligence-sharing with Lithuania.", ["POL LTU COOPERATE asserted"]),
-    ("Norway welcomed the pending exit of Sweden from the pact.", []),
+    ("Norway welcomed the pending exit of Sweden from the pact.", ["!SWE NOR REJECT hypothetical"]),
     (
         "Analysts discussed the exit of the United Kingdom from the European Union.",
         ["GBR EU REJECT asserted"],
@@ -37,7 +38,7 @@ CASES = [
     ),
     # verbs
     ("Portugal relinquished control of Macau to China in 1999.", ["PRT CHN RETREAT asserted"]),
-    ("Peru joined the alliance, which Chile had founded.", []),
+    ("Peru joined the alliance, which Chile had founded.", ["!PER CHL COOPERATE asserted"]),
     ("Croatia joined the European Union in 2013.", ["HRV EU COOPERATE asserted"]),
     (
         "Both Serbia and Hungary oppose the new quota plan, and Austria opposes Serbia.",
@@ -67,5 +68,6 @@ def _match(want: str, found: set[tuple[str, str | None, str, str]]) -> bool:
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[t[:40] for t, _ in CASES])
 def test_breadth(nlp: Language, text: str, expected: list[str]) -> None:
     found = _found(nlp, text)
-    missing = [w for w in expected if not _match(w, found)]
-    assert not missing, f"missing {missing}; found {sorted(found)}"
+    missing = [w for w in expected if not w.startswith("!") and not _match(w, found)]
+    wrong = [w for w in expected if w.startswith("!") and _match(w[1:], found)]  # "!...": must not be found
+    assert not missing and not wrong, f"missing {missing}, wrongly found {wrong}; found {sorted(found)}"
