@@ -17,13 +17,7 @@ from actor_helpers import check_form
 from entente import pipeline
 from entente.nlp import extensions as ext
 
-LATER_COMPONENTS = (
-    "entente_people",
-    "entente_quotes",
-    "entente_events",
-    "entente_relations",
-    "entente_events_learned",
-)
+LATER_COMPONENTS = pipeline.LATER_THAN_ACTORS  # the actor tests run the pipeline up to entente_actors
 DAY = date(2024, 10, 14)
 
 

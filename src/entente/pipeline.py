@@ -40,6 +40,9 @@ COMPONENTS = (
     "entente_events",
     "entente_relations",
 )
+#: components that read the actor step's output, optional ones included (tests of the actor step
+#: alone switch these off)
+LATER_THAN_ACTORS = (*COMPONENTS[COMPONENTS.index("entente_actors") + 1 :], "entente_events_learned")
 
 
 def find_model(name: str | None = None) -> str:

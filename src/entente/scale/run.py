@@ -29,10 +29,10 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from entente.batch import Item
-from entente.records import article_id
 from entente.scale import parquet
 from entente.scale.worker import LoadPipeline, analyze_partition
 from entente.store.core import Store
+from entente.store.ingest import known
 from entente.store.write import write_rows
 
 PARTITION_SIZE = 32
@@ -164,19 +164,11 @@ def _run(
                 store.record_failure(item.input_name, item.cause)
                 tally.failures.append((item.input_name, item.cause))
                 continue
-            digest = article_id(item.text)
-            known = store.add_copy(
-                digest,
-                source=item.id,
-                outlet=item.outlet,
-                url=item.url,
-                title=item.title,
-                published=item.published,
-            )
-            if known is None:
+            digest, seen = known(store, item)
+            if seen is None:
                 todo.append((item, digest))
             else:  # stored: this input already, or the same text from elsewhere
-                tally.outcomes["copy" if known else "exists"] += 1
+                tally.outcomes["copy" if seen else "exists"] += 1
         if not todo:
             continue
         key = partition_key(store.version, model, actor_files, todo)

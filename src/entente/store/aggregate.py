@@ -163,8 +163,11 @@ def _filters(
     date_to: date | None,
     status: str | Sequence[str] | None,
     quad_class: str | Sequence[str] | None = None,
+    columns: Any = None,
 ) -> list[Any]:
-    c = dyad_table.c
+    """Conditions on day, status and quad class of ``columns`` (``dyad_days``' by default; the
+    events table has columns of the same names)."""
+    c = columns if columns is not None else dyad_table.c
     where: list[Any] = []
     if date_from is not None:
         where.append(c.day >= date_from)
@@ -354,16 +357,7 @@ def dyad_events(
     pair = and_(e.source == a, e.target == b)
     if not directed:
         pair = or_(pair, and_(e.source == b, e.target == a))
-    where: list[Any] = [pair]
-    if date_from is not None:
-        where.append(e.day >= date_from)
-    if date_to is not None:
-        where.append(e.day <= date_to)
-    for column, value in ((e.status, status), (e.quad_class, quad_class)):
-        if isinstance(value, str):
-            where.append(column == value)
-        elif value is not None:
-            where.append(column.in_(list(value)))
+    where: list[Any] = [pair, *_filters(date_from, date_to, status, quad_class, columns=e)]
     if canonical_only:
         where.append(ar.canonical.is_(True))
     stmt = (

@@ -41,6 +41,15 @@ class Tally:
         self.duplicates += outcome in ("duplicate", "copy")
 
 
+def known(store: Store, item: Item) -> tuple[str, bool | None]:
+    """The item's input hash, and what the store knows of it: None (new: analyse it), False (this
+    input is stored already), True (the same text came from another input: recorded as a copy)."""
+    digest = article_id(item.text)
+    return digest, store.add_copy(
+        digest, source=item.id, outlet=item.outlet, url=item.url, title=item.title, published=item.published
+    )
+
+
 def ingest(
     store: Store,
     items: Iterable[Item | SourceFailure],
@@ -67,17 +76,9 @@ def ingest(
                 tally.failures.append((item.input_name, item.cause))
                 step(tally)
                 continue
-            digest = article_id(item.text)
-            known = store.add_copy(
-                digest,
-                source=item.id,
-                outlet=item.outlet,
-                url=item.url,
-                title=item.title,
-                published=item.published,
-            )
-            if known is not None:  # stored: this input already, or the same text from elsewhere
-                tally.count("copy" if known else "exists")
+            digest, seen = known(store, item)
+            if seen is not None:  # stored: this input already, or the same text from elsewhere
+                tally.count("copy" if seen else "exists")
                 step(tally)
                 continue
             hashes[item.id] = digest
