@@ -1,5 +1,7 @@
 """Time one month's graph and one dyad's series on a store (BENCHMARKS.md, issue 9).
 
+Every call is cold: the windows ``entente.graph.tally`` keeps are forgotten before each one.
+
 .venv/bin/python bench/bench_graph.py --db sqlite:///na.db --month 2017-03 --pair USA,MEX
 """
 
@@ -12,13 +14,14 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from entente.graph import balance, dyad_series, explain, network
+from entente.graph import balance, dyad_series, explain, network, tally
 from entente.store import open_store
 
 
 def timed(f: Callable[[], Any], repeat: int) -> tuple[float, Any]:
     times, result = [], None
     for _ in range(repeat):
+        tally.clear()
         start = time.perf_counter()
         result = f()
         times.append(time.perf_counter() - start)

@@ -10,8 +10,9 @@ Subcommands (each prints its figures and one JSON line; ``--out DIR`` holds the 
     python bench/bench_scale.py ratio   --corpus /tmp/na.jsonl [--n N] [--workers 1] [--rounds 4]
         entente ingest against bare spaCy ``nlp.pipe`` (same model, same process count), on
         the same documents, interleaved in rounds so that load from other work hits both alike
-    python bench/bench_scale.py workers --corpus /tmp/na.jsonl --n 1000
-        ``entente ingest --workers 1`` against ``--workers 2`` (whole commands, fresh stores)
+    python bench/bench_scale.py workers --corpus /tmp/na.jsonl --n 1000 [--repeats 2]
+        ``entente ingest --workers 1`` against ``--workers 2`` (whole commands, fresh stores,
+        interleaved: 1, 2, 1, 2, ...); the speed-up is the sum of the one's times over the other's
     python bench/bench_scale.py rss     --corpus /tmp/na.jsonl --sizes 1000,10000
         peak resident memory of ``entente ingest`` (the process tree, sampled every 0.2 s) at
         each size; the corpus is repeated with new ids and a new first line, so every document
@@ -20,7 +21,8 @@ Subcommands (each prints its figures and one JSON line; ``--out DIR`` holds the 
         ``--dask local --workers 2`` against ``--workers 2``
     python bench/bench_scale.py queries --db sqlite:////tmp/synth1m.db [--db postgresql://...]
         on synthetic stores (bench/synth_store.py): one month's graph, one dyad's series and
-        explain, 50 times each at random months and dyads: median and p95 in ms
+        explain, 50 times each at random months and dyads (entente.graph's functions 20 times,
+        cold and with the month kept): median and p95 in ms, wall and CPU, with the load
     python bench/bench_scale.py queries --postgres --events 1000000
         the same on a throwaway PostgreSQL server (started as in tests/store_helpers.py) filled
         by bench/synth_store.py
@@ -32,6 +34,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -87,10 +90,23 @@ def ingest_args(jsonl: Path, db: Path, *extra: str) -> list[str]:
     return [*ENTENTE, "ingest", str(jsonl), "--db", f"sqlite:///{db}", *extra]
 
 
+def cpu_seconds() -> float:
+    """CPU seconds (user + system) of this process and of the children it has waited for (their
+    own waited-for children included: worker processes joined by an ``entente ingest``)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def load1() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
 def run_timed(cmd: list[str], sample_rss: bool = False) -> dict[str, Any]:
-    """Run ``cmd``; wall seconds and (optionally) the peak RSS of its process tree in MiB."""
+    """Run ``cmd``; wall seconds, CPU seconds of its process tree, the 1-minute load average
+    before and after, and (optionally) the peak RSS of its process tree in MiB."""
     import psutil
 
+    load_before, cpu = load1(), cpu_seconds()
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     peak = 0
@@ -107,7 +123,13 @@ def run_timed(cmd: list[str], sample_rss: bool = False) -> dict[str, Any]:
     seconds = time.perf_counter() - started
     if proc.returncode not in (0, 6):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{out[-2000:]}")
-    return {"seconds": round(seconds, 2), "peak_rss_mib": round(peak / 2**20, 1), "output": out[-600:]}
+    return {
+        "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu_seconds() - cpu, 2),
+        "load": [load_before, load1()],
+        "peak_rss_mib": round(peak / 2**20, 1),
+        "output": out[-600:],
+    }
 
 
 # ------------------------------------------------------------------------------------------ ratio
@@ -134,36 +156,50 @@ def bench_ratio(args: argparse.Namespace, out: Path) -> dict[str, Any]:
     CliRunner().invoke(main, ["ingest", str(warm), "--db", f"sqlite:///{out / 'warm.db'}"])
     list(bare.pipe([r["text"] for r in rows[:2]]))
     times = {"bare": 0.0, "entente": 0.0}
+    cpu = {"bare": 0.0, "entente": 0.0}
+    loads: list[float] = []
     words = 0
     for k, chunk in enumerate(chunks):
         if k + 1 < args.start_round:
             continue
         texts = [json.loads(line)["text"] for line in chunk.open(encoding="utf-8")]
         words += sum(len(t.split()) for t in texts)
-        t = time.perf_counter()
+        loads.append(load1())
+        t, c = time.perf_counter(), cpu_seconds()
         kwargs: dict[str, Any] = {"batch_size": 16}
         if args.workers > 1:
             kwargs["n_process"] = args.workers
         for _ in bare.pipe(texts, **kwargs):
             pass
-        bare_s = time.perf_counter() - t
-        t = time.perf_counter()
+        bare_s, bare_cpu = time.perf_counter() - t, cpu_seconds() - c
+        loads.append(load1())
+        t, c = time.perf_counter(), cpu_seconds()
         result = CliRunner().invoke(
             main, ["ingest", str(chunk), "--db", f"sqlite:///{db}", "--workers", str(args.workers)]
         )
-        entente_s = time.perf_counter() - t
+        entente_s, entente_cpu = time.perf_counter() - t, cpu_seconds() - c
+        loads.append(load1())
         if result.exit_code not in (0, 6):
             raise SystemExit(result.output)
         times["bare"] += bare_s
         times["entente"] += entente_s
+        cpu["bare"] += bare_cpu
+        cpu["entente"] += entente_cpu
         print(
-            f"round {k + 1}: {len(texts)} docs, bare {bare_s:.1f} s, entente ingest {entente_s:.1f} s",
+            f"round {k + 1}: {len(texts)} docs, bare {bare_s:.1f} s (CPU {bare_cpu:.1f} s), "
+            f"entente ingest {entente_s:.1f} s (CPU {entente_cpu:.1f} s), "
+            f"bare / entente {bare_s / entente_s:.3f}, load {loads[-3]}-{loads[-1]}",
             flush=True,
         )
     n = sum(
         len(chunk.read_text(encoding="utf-8").splitlines())
         for k, chunk in enumerate(chunks)
         if k + 1 >= args.start_round
+    )
+    print(
+        f"bare spaCy / entente ingest, {args.workers} process(es), {n} documents: "
+        f"{times['bare'] / times['entente']:.3f} (CPU {cpu['bare'] / cpu['entente']:.3f})",
+        flush=True,
     )
     return {
         "documents": n,
@@ -174,7 +210,11 @@ def bench_ratio(args: argparse.Namespace, out: Path) -> dict[str, Any]:
         "entente_seconds": round(times["entente"], 1),
         "bare_docs_per_s": round(n / times["bare"], 2),
         "entente_docs_per_s": round(n / times["entente"], 2),
-        "ratio": round(times["bare"] / times["entente"], 3),
+        "ratio": round(times["bare"] / times["entente"], 3),  # the figure of issue 11, item 1
+        "bare_cpu_seconds": round(cpu["bare"], 1),
+        "entente_cpu_seconds": round(cpu["entente"], 1),
+        "cpu_ratio": round(cpu["bare"] / cpu["entente"], 3),
+        "load_range": [min(loads, default=0.0), max(loads, default=0.0)],
     }
 
 
@@ -184,14 +224,26 @@ def bench_ratio(args: argparse.Namespace, out: Path) -> dict[str, Any]:
 def bench_workers(args: argparse.Namespace, out: Path) -> dict[str, Any]:
     rows = read_corpus(args.corpus, args.n)
     jsonl = write_jsonl(rows, out / "workers.jsonl")
-    result: dict[str, Any] = {"documents": len(rows)}
-    for workers in (1, 2):
-        db = out / f"workers{workers}.db"
-        db.unlink(missing_ok=True)
-        r = run_timed(ingest_args(jsonl, db, "--workers", str(workers)))
-        result[f"workers{workers}_seconds"] = r["seconds"]
-        print(f"--workers {workers}: {r['seconds']} s", flush=True)
-    result["speedup"] = round(result["workers1_seconds"] / result["workers2_seconds"], 3)
+    result: dict[str, Any] = {"documents": len(rows), "runs": []}
+    total = {1: 0.0, 2: 0.0}
+    for repeat in range(args.repeats):
+        for workers in (1, 2):
+            db = out / f"workers{workers}.db"
+            for old in out.glob(f"workers{workers}.db*"):
+                old.unlink()
+            r = run_timed(ingest_args(jsonl, db, "--workers", str(workers)))
+            total[workers] += r["seconds"]
+            run = {"workers": workers, **{k: r[k] for k in ("seconds", "cpu_seconds", "load")}}
+            result["runs"].append(run)
+            print(
+                f"run {repeat + 1}, --workers {workers}: {r['seconds']} s "
+                f"(CPU {r['cpu_seconds']} s, load {r['load'][0]}-{r['load'][1]})",
+                flush=True,
+            )
+    result["workers1_seconds"] = round(total[1], 2)
+    result["workers2_seconds"] = round(total[2], 2)
+    result["speedup"] = round(total[1] / total[2], 3)  # the figure of issue 11, item 2
+    print(f"--workers 1 / --workers 2: {result['speedup']}x", flush=True)
     return result
 
 
@@ -242,6 +294,7 @@ def bench_rss(args: argparse.Namespace, out: Path) -> dict[str, Any]:
         print(r["output"], flush=True)
     sizes = [int(s) for s in args.sizes.split(",")]
     result["growth"] = round(result[f"rss_mib_{sizes[-1]}"] / result[f"rss_mib_{sizes[0]}"] - 1, 3)
+    print(f"peak RSS {sizes[-1]} against {sizes[0]} documents: {result['growth']:+.1%}", flush=True)
     return result
 
 
@@ -257,39 +310,24 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
     }
 
 
-def _on_aggregate(fn: Any) -> Any:
-    """``fn`` with entente.graph's event counts read from ``dyad_days`` (the seam the graph module
-    names: ``entente.graph.queries.event_counts``) instead of raw events."""
-    import pandas as pd
-
-    from entente.graph import queries
-    from entente.store import aggregate
-
-    def counts(
-        engine: Any, date_from: Any = None, date_to: Any = None, *, actors: Any = None, pair: Any = None
-    ) -> Any:
-        rows = aggregate.pair_day_counts(engine, date_from, date_to, actors=actors, pair=pair)
-        return pd.DataFrame(rows, columns=queries.EVENT_COLUMNS)
-
-    def wrapped() -> Any:
-        original = queries.event_counts
-        queries.event_counts = counts
-        try:
-            return fn()
-        finally:
-            queries.event_counts = original
-
-    return wrapped
-
-
 def time_queries(
     url: str, repeats: int = 50, seed: int = 3, repeats_graph: int | None = 20
 ) -> dict[str, Any]:
-    """Month graph, dyad series and explain on the store at ``url``; graph/ functions when they exist."""
+    """Month graph, dyad series and explain on the store at ``url``: the store's queries
+    (``entente.store.aggregate``) and the graph functions users call (``entente.graph``: the CLI's
+    ``graph``/``explain`` and the API), each cold (no window kept) and, for the network and
+    explain, with the window's counts already kept by a first call (what a server sees when the
+    network of a month is followed by its explanations)."""
     from sqlalchemy import func, select
 
+    from entente.graph import tally
+    from entente.graph.explain import explain
+    from entente.graph.network import edge_table_reference, graph_from_table, network
+    from entente.graph.queries import actor_info
+    from entente.graph.series import dyad_series, dyad_series_reference
     from entente.store import aggregate, open_store
     from entente.store.schema import dyad_days, events
+    from entente.store.version import data_version
 
     store = open_store(url, version="synthetic")
     engine = store.engine
@@ -308,10 +346,14 @@ def time_queries(
     while d <= last:
         months.append(d)
         d = (d + timedelta(days=32)).replace(day=1)
+    chosen: dict[str, Any] = {}
+
+    def month() -> tuple[date, date]:
+        start = rng.choice(months)
+        return start, (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
 
     def month_graph() -> Any:
-        start = rng.choice(months)
-        end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        start, end = month()
         rows = aggregate.dyad_window_counts(engine, start, end, by=("quad_class",), canonical_only=True)
         import networkx as nx
 
@@ -328,56 +370,74 @@ def time_queries(
         a, b, _ = rng.choice(dyads)
         return aggregate.dyad_series(engine, a, b, window="week", canonical_only=True)
 
-    def explain() -> Any:
+    def evidence() -> Any:
         a, b, _ = rng.choice(dyads)
-        start = rng.choice(months)
-        end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-        return aggregate.dyad_events(engine, a, b, date_from=start, date_to=end, limit=50)
+        return aggregate.dyad_events(engine, a, b, date_from=month()[0], date_to=month()[1], limit=50)
 
-    def month() -> tuple[date, date]:
-        start = rng.choice(months)
-        return start, (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    def cold() -> None:  # a new month and dyad, nothing kept
+        tally.clear()
+        chosen["month"], chosen["dyad"] = month(), rng.choice(dyads)[:2]
 
-    timed = [("month_graph", month_graph), ("dyad_series", series), ("explain", explain)]
-    try:  # the graph developer's functions (entente.graph), when they exist
-        import importlib
+    def kept() -> None:  # a new month and dyad, the month's counts kept by a first network call
+        cold()
+        network(engine, *chosen["month"])
 
-        graph_explain = importlib.import_module("entente.graph.explain")
-        graph_network = importlib.import_module("entente.graph.network")
-        graph_series = importlib.import_module("entente.graph.series")
+    def g_network() -> Any:
+        return network(engine, *chosen["month"])
 
-        def g_network() -> Any:
-            return graph_network.network(engine, *month())
+    def g_series() -> Any:
+        a, b = chosen["dyad"]
+        return dyad_series(engine, a, b, first, last, window="month")
 
-        def g_series() -> Any:
-            a, b, _ = rng.choice(dyads)
-            return graph_series.dyad_series(engine, a, b, first, last, window="month")
+    def g_explain() -> Any:
+        a, b = chosen["dyad"]
+        return explain(engine, a, b, *chosen["month"])
 
-        def g_explain() -> Any:
-            a, b, _ = rng.choice(dyads)
-            return graph_explain.explain(engine, a, b, *month())
+    def ref_network() -> Any:  # what network() did before entente.graph.tally: pandas
+        table = edge_table_reference(engine, *chosen["month"])
+        return graph_from_table(table, actor_info(engine, sorted(set(table["a"]) | set(table["b"]))))
 
-        timed += [("graph.network", g_network), ("graph.dyad_series", g_series), ("graph.explain", g_explain)]
-        timed += [
-            ("graph.network+dyad_days", _on_aggregate(g_network)),
-            ("graph.dyad_series+dyad_days", _on_aggregate(g_series)),
-            ("graph.explain+dyad_days", _on_aggregate(g_explain)),
-        ]
-    except ImportError:
-        pass
+    def ref_series() -> Any:
+        a, b = chosen["dyad"]
+        return dyad_series_reference(engine, a, b, first, last, window="month")
 
+    none = None
+    timed: list[tuple[str, Any, Any]] = [
+        ("month_graph", none, month_graph),
+        ("dyad_series", none, series),
+        ("explain", none, evidence),
+        ("graph.network", cold, g_network),
+        ("graph.network (kept)", kept, g_network),
+        ("graph.dyad_series", cold, g_series),
+        ("graph.explain", cold, g_explain),
+        ("graph.explain (after network)", kept, g_explain),
+        ("reference: pandas network", cold, ref_network),
+        ("reference: pandas dyad_series", cold, ref_series),
+    ]
     result: dict[str, Any] = {"url": url.split("@")[-1], "events": n_events}
-    for name, fn in timed:
-        reps = repeats_graph if name.startswith("graph.") and repeats_graph is not None else repeats
-        fn()  # warm the cache, as a running server would be
+    result["data_version"] = data_version(engine) is not None  # else nothing is kept
+    for name, prepare, fn in timed:
+        graph_fn = name.startswith(("graph.", "reference"))
+        reps = repeats_graph if graph_fn and repeats_graph is not None else repeats
+        if prepare:
+            prepare()
+        fn()  # warm the connection pool and page cache, as a running server would be
         samples, cpu = [], []
         for _ in range(reps):
+            if prepare:
+                prepare()
             t, c = time.perf_counter(), time.process_time()
             fn()
             samples.append(time.perf_counter() - t)
             cpu.append(time.process_time() - c)
         # wall time, and this process's CPU time (for SQLite: the whole query, load or not)
-        result[name] = {**_percentiles(samples), "cpu_p95_ms": _percentiles(cpu)["p95_ms"]}
+        cpu_ms = _percentiles(cpu)
+        result[name] = {
+            **_percentiles(samples),
+            "cpu_median_ms": cpu_ms["median_ms"],
+            "cpu_p95_ms": cpu_ms["p95_ms"],
+        }
+        result[name]["load"] = round(os.getloadavg()[0], 2)
         print(f"{name}: {result[name]}", flush=True)
     store.close()
     return result
@@ -416,6 +476,7 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--start-round", type=int, default=1, help="ratio: skip the rounds before this one")
         p.add_argument("--sizes", default="1000,10000")
         p.add_argument("--partition", type=int, default=32)
+        p.add_argument("--repeats", type=int, default=1, help="workers: interleaved runs of each")
         p.add_argument("--out", type=Path, default=None)
     q = sub.add_parser("queries")
     q.add_argument("--db", action="append")

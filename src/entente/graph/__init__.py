@@ -12,6 +12,8 @@ Across the store (read through SQLAlchemy Core, never a Doc):
 - :mod:`entente.graph.network`: the network of a period, its balance, balance per window
 - :mod:`entente.graph.explain`: a pair's relation, evidence and third parties
 - :mod:`entente.graph.queries`: every query of the store, in one module
+- :mod:`entente.graph.tally`: a window's counts per pair (SQL on ``dyad_days``, no pandas), kept
+  under the store's data version until the next write
 """
 
 from entente.graph.balance import Frustration, actor_balance, frustration_index, triads

@@ -9,10 +9,10 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from entente.graph import queries
-from entente.graph.network import network
+from entente.graph import queries, tally
+from entente.graph.network import graph_from_rows
 from entente.graph.score import DyadScore, dyad_score
-from entente.graph.series import COUNT_COLUMNS, WEIGHTS, Weights, daily, dyad_series, dyad_trend, engine_of
+from entente.graph.series import COUNT_COLUMNS, WEIGHTS, Weights, dyad_series, dyad_trend, engine_of
 from entente.graph.trend import Trend
 from entente.graph.windows import WindowSpec
 
@@ -150,10 +150,16 @@ def explain(
     w = weights or WEIGHTS
     pair = (a, b)
     series = dyad_series(store, a, b, date_from, date_to, window=window, weights=w)
-    days = daily(store, date_from, date_to, pair=(a, b), weights=w)  # undated evidence too
-    counts = {c: float(days[c].sum()) for c in COUNT_COLUMNS}
-    relation = dyad_score(counts.get("coop", 0.0), counts.get("conflict", 0.0))
-    names_found = queries.actor_info(engine, [a, b])
+    # the whole window's counts (undated evidence too): the pair's own, and its third parties';
+    # the same counts network() reads, kept for the next call on the window
+    found = tally.counts(engine, date_from, date_to)
+    x, y = sorted((a, b))
+    own = tally.scored(found.get((x, y), tally.ZERO), w)
+    counts = {c: float(own[c]) for c in COUNT_COLUMNS}
+    relation = dyad_score(counts["coop"], counts["conflict"])
+    near = [{"a": p, "b": q, **tally.scored(v, w)} for (p, q), v in found.items() if {p, q} & {a, b}]
+    ids = sorted({r["a"] for r in near} | {r["b"] for r in near} | {a, b})
+    names_found = queries.actor_info(engine, ids)
     names = (names_found.get(a, (a, ""))[0], names_found.get(b, (b, ""))[0])
 
     def event_item(row: dict[str, Any], kind: Literal["event", "not counted"]) -> Evidence:
@@ -193,8 +199,8 @@ def explain(
         event_item(r, "not counted")
         for r in queries.event_evidence(engine, pair, date_from, date_to, happened=False, limit=limit * 3)
     ]
-    g = network(store, date_from, date_to, weights=w)
-    together, apart = third_parties(g, a, b)
+    # the edges touching a or b: all that third_parties() reads of the window's network
+    together, apart = third_parties(graph_from_rows(near, names_found), a, b)
     return Explanation(
         a,
         b,

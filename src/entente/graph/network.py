@@ -7,7 +7,7 @@ balance, blocs); :func:`balance_series` does both per window.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -15,7 +15,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from entente.graph import queries
+from entente.graph import queries, tally
 from entente.graph.balance import (
     ActorBalance,
     Frustration,
@@ -28,6 +28,29 @@ from entente.graph.blocs import Blocs, signed_blocs
 from entente.graph.score import score_frame
 from entente.graph.series import COUNT_COLUMNS, WEIGHTS, Weights, daily, engine_of, relations_table
 from entente.graph.windows import WindowSpec, parse_window
+
+EDGE_COLUMNS = ["a", "b", *COUNT_COLUMNS, "score", "score_low", "score_high", "strength"]
+
+
+def edge_rows(
+    store: Any,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    *,
+    actors: Sequence[str] | None = None,
+    top: int | None = None,
+    weights: Weights | None = None,
+) -> list[dict[str, Any]]:
+    """The rows of :func:`edge_table` as dicts (counted by :mod:`entente.graph.tally`, no pandas)."""
+    w = weights or WEIGHTS
+    found = tally.counts(engine_of(store), date_from, date_to, actors=actors)
+    rows = []
+    for (a, b), values in found.items():
+        row = {"a": a, "b": b, **tally.scored(values, w)}
+        row["strength"] = abs(row["coop"] - row["conflict"])
+        rows.append(row)
+    rows.sort(key=lambda r: (-r["strength"], -(r["coop"] + r["conflict"]), r["a"], r["b"]))
+    return rows[:top] if top else rows
 
 
 def edge_table(
@@ -42,13 +65,27 @@ def edge_table(
     """One row per pair with evidence between the two days (counts summed, scored), strongest first.
 
     ``strength`` is the net weighted evidence ``|coop - conflict|``; the rows are ordered by
-    it, then by the evidence in all (``coop + conflict``); ``top`` keeps the first N.
+    it, then by the evidence in all (``coop + conflict``); ``top`` keeps the first N. The same
+    table as :func:`edge_table_reference` (tested), without pandas until the end.
     """
+    rows = edge_rows(store, date_from, date_to, actors=actors, top=top, weights=weights)
+    return pd.DataFrame(rows, columns=EDGE_COLUMNS) if rows else pd.DataFrame(columns=EDGE_COLUMNS)
+
+
+def edge_table_reference(
+    store: Any,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    *,
+    actors: Sequence[str] | None = None,
+    top: int | None = None,
+    weights: Weights | None = None,
+) -> pd.DataFrame:
+    """:func:`edge_table` computed with pandas from :func:`~entente.graph.series.daily` (the
+    reference the fast path is tested against)."""
     days = daily(store, date_from, date_to, actors=actors, weights=weights or WEIGHTS)
     if not len(days):
-        return pd.DataFrame(
-            columns=["a", "b", *COUNT_COLUMNS, "score", "score_low", "score_high", "strength"]
-        )
+        return pd.DataFrame(columns=EDGE_COLUMNS)
     frame = days.groupby(["a", "b"], as_index=False)[COUNT_COLUMNS].sum()
     frame = score_frame(frame)
     frame["strength"] = (frame["coop"] - frame["conflict"]).abs()
@@ -64,10 +101,16 @@ def _sign(score: float) -> int:
 
 def graph_from_table(table: pd.DataFrame, names: dict[str, tuple[str, str]] | None = None) -> nx.Graph:
     """The signed graph of an :func:`edge_table` (edge attributes as :func:`network`)."""
+    return graph_from_rows(table.to_dict("records"), names)
+
+
+def graph_from_rows(
+    rows: Sequence[Mapping[Any, Any]], names: dict[str, tuple[str, str]] | None = None
+) -> nx.Graph:
+    """The signed graph of :func:`edge_rows` (or any rows with the :func:`edge_table` columns)."""
     g = nx.Graph()
     names = names or {}
-    for row in table.to_dict("records"):
-        sign = _sign(float(row["score"]))
+    for row in rows:
         g.add_edge(
             row["a"],
             row["b"],
@@ -81,7 +124,7 @@ def graph_from_table(table: pd.DataFrame, names: dict[str, tuple[str, str]] | No
             statements=int(row["statements"]),
             hypothetical=int(row["hypothetical"]),
             negated=int(row["negated"]),
-            sign=sign,
+            sign=_sign(float(row["score"])),
             weight=float(abs(row["coop"] - row["conflict"])) or 1.0,
         )
     for node in g.nodes:
@@ -109,9 +152,9 @@ def network(
     conflict|``, the strength blocs use). Nodes carry ``name`` and ``kind``. ``actors`` keeps
     the pairs whose two actors are both listed; ``top`` the N strongest edges.
     """
-    table = edge_table(store, date_from, date_to, actors=actors, top=top, weights=weights)
-    ids = sorted(set(table["a"]) | set(table["b"]))
-    g = graph_from_table(table, queries.actor_info(engine_of(store), ids) if ids else {})
+    rows = edge_rows(store, date_from, date_to, actors=actors, top=top, weights=weights)
+    ids = sorted({r["a"] for r in rows} | {r["b"] for r in rows})
+    g = graph_from_rows(rows, queries.actor_info(engine_of(store), ids) if ids else {})
     g.graph.update({"date_from": str(date_from or ""), "date_to": str(date_to or "")})
     return g
 

@@ -13,7 +13,9 @@ Without ``date_from`` and ``date_to``, evidence without a day (an article with n
 date) is read too, under the day :data:`UNDATED`: it counts in a period's network, never in a
 window.
 
-A later issue adds pre-aggregated tables; the functions' signatures are the seam to switch.
+Events are read from the pre-aggregated ``dyad_days`` (``entente.store.aggregate``); the network,
+explain and the dyad series count them per pair in SQL through ``entente.store.pairs`` (see
+:mod:`entente.graph.tally`), and keep the functions here that count per day as their reference.
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import String, and_, case, cast, func, or_, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.sql.elements import ColumnElement
 
 from entente.store import aggregate
+from entente.store.query import day_range
+from entente.store.query import extent as extent  # the store's first and last day (read here by the graph)
 from entente.store.schema import actors as actors_table
 from entente.store.schema import articles, events, quotes, relations
 
@@ -44,16 +47,6 @@ STANCE_COLUMNS = ["a", "b", "day", "sign", "n"]
 #: the day of evidence whose article has no publication date (and events without a date of their
 #: own): kept when no bound is asked for (the period's network counts it), never in a window
 UNDATED = date.min
-
-
-def _range(column: Any, date_from: date | None, date_to: date | None) -> list[ColumnElement[bool]]:
-    """The bounds on a day column; without bounds, undated rows are kept (their day is None)."""
-    where: list[ColumnElement[bool]] = []
-    if date_from is not None:
-        where.append(column >= date_from)
-    if date_to is not None:
-        where.append(column <= date_to)
-    return where
 
 
 def _sorted(x: str, y: str) -> tuple[str, str]:
@@ -102,7 +95,7 @@ def event_counts_from_events(
         articles.c.canonical.is_(True),
         e.target.is_not(None),
         e.source != e.target,
-        *_range(e.day, date_from, date_to),
+        *day_range(e.day, date_from, date_to),
     ]
     if pair is not None:
         x, y = pair
@@ -140,7 +133,7 @@ def _quote_select(date_from: date | None, date_to: date | None, speakers: Sequen
         articles.c.canonical.is_(True),
         q.speaker_actor.is_not(None),
         cast(q.stance, String) != "[]",
-        *_range(articles.c.published, date_from, date_to),
+        *day_range(articles.c.published, date_from, date_to),
     ]
     if speakers is not None:
         where.append(q.speaker_actor.in_(list(speakers)))
@@ -160,6 +153,18 @@ def stance_counts(
     pair: tuple[str, str] | None = None,
 ) -> pd.DataFrame:
     """Quoted stances (a speaker's actor toward another, sign of the stance; 0 is none), per pair and day."""
+    return _stance_frame(stance_rows(engine, date_from, date_to, actors=actors, pair=pair))
+
+
+def stance_rows(
+    engine: Engine,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    *,
+    actors: Sequence[str] | None = None,
+    pair: tuple[str, str] | None = None,
+) -> list[tuple[str, str, date, int]]:
+    """:func:`stance_counts` before counting: one ``(a, b, day, sign)`` per quoted stance."""
     speakers = list(pair) if pair is not None else (list(actors) if actors is not None else None)
     out: list[tuple[str, str, date, int]] = []
     for speaker, stance, day in _rows(engine, _quote_select(date_from, date_to, speakers)):
@@ -168,7 +173,7 @@ def stance_counts(
                 continue
             a, b = _sorted(speaker, target)
             out.append((a, b, day or UNDATED, 1 if value > 0 else -1))
-    return _stance_frame(out)
+    return out
 
 
 def _relation_select(
@@ -178,7 +183,7 @@ def _relation_select(
     pair: tuple[str, str] | None,
 ) -> Any:
     r = relations.c
-    where = [articles.c.canonical.is_(True), *_range(articles.c.published, date_from, date_to)]
+    where = [articles.c.canonical.is_(True), *day_range(articles.c.published, date_from, date_to)]
     if pair is not None:
         x, y = pair
         where.append(or_(and_(r.actor_a == x, r.actor_b == y), and_(r.actor_a == y, r.actor_b == x)))
@@ -204,6 +209,18 @@ def statement_counts(
     Only the relations' evidence of kind ``statement``: their events and quotes are counted
     from the events and quotes tables already.
     """
+    return _stance_frame(statement_rows(engine, date_from, date_to, actors=actors, pair=pair))
+
+
+def statement_rows(
+    engine: Engine,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    *,
+    actors: Sequence[str] | None = None,
+    pair: tuple[str, str] | None = None,
+) -> list[tuple[str, str, date, int]]:
+    """:func:`statement_counts` before counting: one ``(a, b, day, sign)`` per statement."""
     out: list[tuple[str, str, date, int]] = []
     for x, y, evidence, day in _rows(engine, _relation_select(date_from, date_to, actors, pair)):
         if x == y:
@@ -212,7 +229,7 @@ def statement_counts(
         for item in evidence or ():
             if item.get("kind") == "statement":
                 out.append((a, b, day or UNDATED, 1 if item.get("sign") == "+" else -1))
-    return _stance_frame(out)
+    return out
 
 
 def actor_info(engine: Engine, ids: Sequence[str] | None = None) -> dict[str, tuple[str, str]]:
@@ -222,24 +239,6 @@ def actor_info(engine: Engine, ids: Sequence[str] | None = None) -> dict[str, tu
     if ids is not None:
         stmt = stmt.where(a.id.in_(list(ids)))
     return {i: (n, k) for i, n, k in _rows(engine, stmt)}
-
-
-def extent(engine: Engine) -> tuple[date | None, date | None]:
-    """The first and last day of any canonical event or article publication in the store."""
-    with engine.connect() as conn:
-        ev = conn.execute(
-            select(func.min(events.c.day), func.max(events.c.day))
-            .select_from(events.join(articles, articles.c.id == events.c.article_id))
-            .where(articles.c.canonical.is_(True))
-        ).one()
-        ar = conn.execute(
-            select(func.min(articles.c.published), func.max(articles.c.published)).where(
-                articles.c.canonical.is_(True)
-            )
-        ).one()
-    firsts = [d for d in (ev[0], ar[0]) if d is not None]
-    lasts = [d for d in (ev[1], ar[1]) if d is not None]
-    return (min(firsts) if firsts else None, max(lasts) if lasts else None)
 
 
 # ------------------------------------------------------------------ evidence with its articles (explain)
@@ -289,7 +288,7 @@ def event_evidence(
             articles.c.canonical.is_(True),
             or_(and_(e.source == x, e.target == y), and_(e.source == y, e.target == x)),
             e.status.in_(statuses),
-            *_range(e.day, date_from, date_to),
+            *day_range(e.day, date_from, date_to),
         )
         .order_by(func.abs(e.intensity).desc(), e.day.desc(), e.article_id, e.seq)
         .limit(limit)
@@ -315,7 +314,7 @@ def quote_evidence(
             articles.c.canonical.is_(True),
             q.speaker_actor.in_([x, y]),
             cast(q.stance, String) != "[]",
-            *_range(articles.c.published, date_from, date_to),
+            *day_range(articles.c.published, date_from, date_to),
         )
         .order_by(articles.c.published.desc(), q.article_id, q.seq)
     )
@@ -350,7 +349,7 @@ def statement_evidence(
         .where(
             articles.c.canonical.is_(True),
             or_(and_(r.actor_a == x, r.actor_b == y), and_(r.actor_a == y, r.actor_b == x)),
-            *_range(articles.c.published, date_from, date_to),
+            *day_range(articles.c.published, date_from, date_to),
         )
         .order_by(articles.c.published.desc(), r.article_id, r.seq)
     )

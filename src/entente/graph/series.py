@@ -16,48 +16,24 @@ interval. Only canonical articles count (a syndicated copy counts once).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import pandas as pd
 from sqlalchemy.engine import Engine
 
-from entente.graph import queries
+from entente.graph import queries, tally
 from entente.graph.score import score_frame
+from entente.graph.tally import COUNT_COLUMNS, WEIGHTS, Weights
 from entente.graph.trend import Trend, trend
 from entente.graph.windows import WindowSpec, parse_window, window_of, windows_between
 
-#: the columns of a series row / a relations table, in order
-COUNT_COLUMNS = [
-    "events",
-    "events_coop",
-    "events_conflict",
-    *queries.QUAD_CLASSES,
-    *queries.STATUSES,
-    "quotes",
-    "quotes_coop",
-    "quotes_conflict",
-    "statements",
-    "statements_coop",
-    "statements_conflict",
-    "coop",
-    "conflict",
-]
+__all__ = ["COLUMNS", "COUNT_COLUMNS", "WEIGHTS", "Weights", "daily", "dyad_series", "relations_table"]
+
 SCORE_COLUMNS = ["score", "score_low", "score_high"]
 COLUMNS = ["a", "b", "window_start", "window_end", *COUNT_COLUMNS, *SCORE_COLUMNS]
 
 
-@dataclass(frozen=True)
-class Weights:
-    """How much one piece of each kind of evidence weighs in ``coop`` / ``conflict``."""
-
-    event: float = 1.0
-    quote: float = 0.5
-    statement: float = 0.5
-
-
-WEIGHTS = Weights()
 WeightsLike = Weights | None
 
 
@@ -194,8 +170,41 @@ def dyad_series(
 
     Windows without evidence are kept (zero counts, score 0, interval [-1, 1]) so that the rows
     are the time axis; bounds left out default to the store's first and last day. Columns as
-    :func:`relations_table`; ``a``/``b`` are the pair sorted.
+    :func:`relations_table`; ``a``/``b`` are the pair sorted. Counted by :mod:`entente.graph.tally`
+    (the same numbers as :func:`dyad_series_reference`, tested).
     """
+    spec = parse_window(window)
+    x, y = sorted((a, b))
+    first, last = _bounds(store, date_from, date_to)
+    if first is None or last is None:
+        return pd.DataFrame(columns=COLUMNS)
+    days = tally.counts(engine_of(store), date_from, date_to, pair=(x, y), by_day=True)
+    found: dict[tuple[date, date], list[tuple[int, ...]]] = {}
+    for (_, _, day), values in days.items():
+        if day is not None and day != queries.UNDATED:
+            found.setdefault(window_of(day, spec, first), []).append(values)
+    rows = [
+        {"a": x, "b": y, "window_start": start, "window_end": end}
+        | tally.scored(tally.total(found.get((start, end), [])), weights or WEIGHTS)
+        for start, end in windows_between(first, last, spec, first)
+    ]
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    ints = [c for c in COUNT_COLUMNS if c not in ("coop", "conflict")]
+    frame[ints] = frame[ints].astype("int64")
+    return frame
+
+
+def dyad_series_reference(
+    store: Any,
+    a: str,
+    b: str,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    *,
+    window: str | WindowSpec = "month",
+    weights: WeightsLike = None,
+) -> pd.DataFrame:
+    """:func:`dyad_series` computed with pandas from :func:`daily` (the reference it is tested against)."""
     spec = parse_window(window)
     x, y = sorted((a, b))
     first, last = _bounds(store, date_from, date_to)

@@ -29,8 +29,10 @@ from typing import Any, Literal
 from sqlalchemy import Connection, Engine, and_, case, delete, func, insert, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from entente.store.query import day_range
 from entente.store.schema import articles, events
 from entente.store.schema import dyad_days as dyad_table
+from entente.store.version import touch
 
 KEY = ("a", "b", "day", "type", "quad_class", "status")
 GROUPS = ("type", "quad_class", "status")
@@ -98,8 +100,10 @@ def _upsert(conn: Connection, deltas: dict[tuple[Any, ...], list[Any]]) -> None:
 
 
 def add_events(conn: Connection, event_rows: Iterable[dict[str, Any]], *, canonical: bool) -> None:
-    """Count one article's event rows (as written to ``events``) into ``dyad_days``."""
+    """Count one article's event rows (as written to ``events``) into ``dyad_days``, and give the
+    store a new data version (the article's quotes and relations are new too)."""
     _upsert(conn, _deltas(event_rows, canonical, +1))
+    touch(conn)
 
 
 def retract_article(conn: Connection, article_id: str) -> None:
@@ -117,6 +121,7 @@ def retract_article(conn: Connection, article_id: str) -> None:
         ).where(events.c.article_id == article_id)
     )
     _upsert(conn, _deltas((dict(r._mapping) for r in rows), bool(canonical), -1))
+    touch(conn)
 
 
 def rebuild(conn: Connection) -> int:
@@ -143,6 +148,7 @@ def rebuild(conn: Connection) -> int:
     )
     columns = [*KEY, "n", "n_canonical", "intensity_sum", "intensity_canonical"]
     conn.execute(insert(dyad_table).from_select(columns, select_rows))
+    touch(conn)
     return int(conn.scalar(select(func.count()).select_from(dyad_table)) or 0)
 
 
@@ -168,11 +174,7 @@ def _filters(
     """Conditions on day, status and quad class of ``columns`` (``dyad_days``' by default; the
     events table has columns of the same names)."""
     c = columns if columns is not None else dyad_table.c
-    where: list[Any] = []
-    if date_from is not None:
-        where.append(c.day >= date_from)
-    if date_to is not None:
-        where.append(c.day <= date_to)
+    where = day_range(c.day, date_from, date_to)
     for column, value in ((c.status, status), (c.quad_class, quad_class)):
         if isinstance(value, str):
             where.append(column == value)

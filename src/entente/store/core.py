@@ -16,7 +16,7 @@ from entente.records import Analysis
 from entente.store import dedup, query
 from entente.store.engine import DEFAULT_URL, create, normalise_url
 from entente.store.schema import articles, failures, lsh_bands, meta, signatures
-from entente.store.write import WriteResult, key_of, now, write_analysis, write_copy
+from entente.store.write import Rows, WriteResult, key_of, now, rows_of, write_copy, write_rows
 
 
 def current_version() -> str:
@@ -88,13 +88,15 @@ class Store:
         stmt = select(articles.c.id).where(
             articles.c.input_hash == input_hash, articles.c.version == self.version
         )
-        with self.engine.begin() as conn:
+        with self.engine.connect() as conn:  # mostly a read: committed only when it writes
             aid = conn.scalar(stmt.limit(1))
             if aid is None:
                 return None
-            return write_copy(
+            added = write_copy(
                 conn, aid, source=source, outlet=outlet, url=url, title=title, published=published
             )
+            conn.commit()
+            return added
 
     def write(
         self, analysis: Analysis, *, input_hash: str | None = None, input_name: str | None = None
@@ -105,17 +107,21 @@ class Store:
         analysed by another version has its rows replaced. ``input_name`` clears a
         failure recorded for that input earlier.
         """
-        values = dedup.signature(analysis.article.text)
+        rows = rows_of(analysis, version=self.version, input_hash=input_hash)
+        return self.write_rows(rows, input_name=input_name)
+
+    def write_rows(self, rows: Rows, *, input_name: str | None = None) -> WriteResult:
+        """:meth:`write` for an analysis given as its rows (:func:`entente.store.write.rows_of`)."""
         for attempt in range(2):
             try:
                 with self.engine.begin() as conn:
-                    return write_analysis(
+                    return write_rows(
                         conn,
-                        analysis,
-                        version=self.version,
-                        input_hash=input_hash,
+                        rows.article,
+                        rows.records,
+                        rows.actors,
                         input_name=input_name,
-                        values=values,
+                        values=rows.values,
                     )
             except IntegrityError:  # another writer stored the same article or actor meanwhile
                 if attempt:

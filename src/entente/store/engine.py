@@ -68,7 +68,8 @@ def create(url: str) -> Engine:
             folder = Path(parsed.database).parent
             if not folder.is_dir():
                 raise EntenteError(E.E020, url=shown(url), cause=f"no folder {folder}")
-        engine = create_engine(url, pool_pre_ping=True)
+        # a file needs no liveness check (one statement less per transaction); a server does
+        engine = create_engine(url, pool_pre_ping=parsed.get_backend_name() != "sqlite")
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
         raise EntenteError(E.E020, url=shown(url), cause=str(exc).splitlines()[0]) from exc
     if engine.dialect.name == "sqlite":

@@ -3,8 +3,9 @@
 
 Each item already stored by this entente version (same input hash) is skipped
 before any analysis; the same text from another input is recorded as a copy;
-the rest goes through :func:`entente.batch.analyze_stream` and is written one
-article per transaction. Reading and analysis failures are recorded in the
+the rest goes through :func:`entente.batch.finish_stream`, which turns each
+analysis into its rows (in the worker processes when there are several), and is
+written one article per transaction. Reading and analysis failures are recorded in the
 store's failures table and returned in the :class:`Tally`.
 """
 
@@ -12,12 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
-from entente.batch import Failure, Item, analyze_stream
+from entente.batch import Failure, Item, finish_stream
 from entente.ingest.sources import SourceFailure
-from entente.records import article_id
+from entente.records import Analysis, article_id
 from entente.store.core import Store
+from entente.store.write import Rows, rows_of
 
 
 @dataclass
@@ -65,7 +68,6 @@ def ingest(
     The spaCy pipeline is loaded only when some item is new.
     """
     tally = Tally()
-    hashes: dict[str, str] = {}
     step = on_step or (lambda _t: None)
 
     def todo() -> Iterator[Item]:
@@ -76,12 +78,11 @@ def ingest(
                 tally.failures.append((item.input_name, item.cause))
                 step(tally)
                 continue
-            digest, seen = known(store, item)
+            _, seen = known(store, item)
             if seen is not None:  # stored: this input already, or the same text from elsewhere
                 tally.count("copy" if seen else "exists")
                 step(tally)
                 continue
-            hashes[item.id] = digest
             yield item
 
     pending = todo()
@@ -92,18 +93,23 @@ def ingest(
 
     # the same call as everywhere else, so the cached pipeline is shared
     nlp = pipeline.load(model, tuple(actor_files)) if model or actor_files else pipeline.load()
-    for item, outcome in analyze_stream(
-        _chain(first, pending), nlp=nlp, batch_size=batch_size, workers=workers
+    finish = partial(_rows, store.version)
+    for item, outcome in finish_stream(
+        _chain(first, pending), finish, nlp=nlp, batch_size=batch_size, workers=workers
     ):
-        digest = hashes.pop(item.id, None)
         if isinstance(outcome, Failure):
             cause = " ".join(outcome.cause.split())  # one line, whatever the exception said
             store.record_failure(item.id, cause)
             tally.failures.append((item.id, cause))
         else:
-            tally.count(store.write(outcome, input_hash=digest, input_name=item.id).outcome)
+            tally.count(store.write_rows(outcome, input_name=item.id).outcome)
         step(tally)
     return tally
+
+
+def _rows(version: str, item: Item, analysis: Analysis) -> Rows:
+    """What a worker sends back for one item: its rows, keyed by the hash of its raw input."""
+    return rows_of(analysis, version=version, input_hash=article_id(item.text))
 
 
 def _chain(first: Any, rest: Iterator[Any]) -> Iterator[Any]:

@@ -22,13 +22,59 @@ def _rows(engine: Engine, stmt: Select[Any], limit: int | None) -> Iterator[dict
             yield dict(row._mapping)
 
 
-def _dates(column: Any, date_from: date | None, date_to: date | None) -> list[Any]:
-    where = []
+def day_range(column: Any, date_from: date | None, date_to: date | None) -> list[Any]:
+    """The conditions keeping ``column`` between two days (both included; either may be None).
+
+    Without a bound, rows without a day (None) are kept: the one date-range helper of the store,
+    its lists (here), ``entente.store.aggregate`` and ``entente.graph.queries``.
+    """
+    where: list[Any] = []
     if date_from is not None:
         where.append(column >= date_from)
     if date_to is not None:
         where.append(column <= date_to)
     return where
+
+
+def _event_end(conn: Any, last: bool) -> date | None:
+    """The first (or last) day of an event in a canonical article: the ends of the index on
+    ``events.day``, day by day until one holds a canonical event (the first, nearly always)."""
+    day_col = events.c.day
+    bound: date | None = None
+    while True:
+        stmt = select(func.max(day_col) if last else func.min(day_col))
+        if bound is not None:
+            stmt = stmt.where(day_col < bound if last else day_col > bound)
+        day = conn.scalar(stmt)
+        if day is None:
+            return None
+        held = (
+            select(events.c.article_id)
+            .select_from(events.join(articles, articles.c.id == events.c.article_id))
+            .where(day_col == day, articles.c.canonical.is_(True))
+            .limit(1)
+        )
+        if conn.execute(held).first() is not None:
+            return day
+        bound = day
+
+
+def extent(engine: Engine) -> tuple[date | None, date | None]:
+    """The first and last day of any canonical event or article publication in the store.
+
+    Read from the ends of the indexes on ``events.day`` and ``articles.published``, not by an
+    aggregate over the join of every event with its article (a second on a million events).
+    """
+    published = articles.c.published
+    canonical = articles.c.canonical.is_(True)
+    ends: list[date | None] = []
+    with engine.connect() as conn:
+        ends += [_event_end(conn, last=False), _event_end(conn, last=True)]
+        for order in (published.asc(), published.desc()):
+            stmt = select(published).where(canonical, published.is_not(None)).order_by(order).limit(1)
+            ends.append(conn.scalar(stmt))
+    found = [d for d in ends if d is not None]
+    return (min(found), max(found)) if found else (None, None)
 
 
 def list_articles(
@@ -42,7 +88,7 @@ def list_articles(
     limit: int | None = None,
 ) -> Iterator[dict[str, Any]]:
     a = articles.c
-    where = _dates(a.published, date_from, date_to)
+    where = day_range(a.published, date_from, date_to)
     if actor:
         where.append(a.id.in_(select(mentions.c.article_id).where(mentions.c.actor_id == actor)))
     if outlet:
@@ -86,7 +132,7 @@ def list_events(
     limit: int | None = None,
 ) -> Iterator[dict[str, Any]]:
     e = events.c
-    where = _dates(e.day, date_from, date_to)
+    where = day_range(e.day, date_from, date_to)
     if actor:
         where.append(or_(e.source == actor, e.target == actor))
     if type:
@@ -136,7 +182,7 @@ def list_quotes(
     limit: int | None = None,
 ) -> Iterator[dict[str, Any]]:
     q = quotes.c
-    where = _dates(articles.c.published, date_from, date_to)
+    where = day_range(articles.c.published, date_from, date_to)
     if actor:
         where.append(q.speaker_actor == actor)
     if speaker:
@@ -176,7 +222,7 @@ def list_actors(
     limit: int | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Actors of the knowledge base found in the store, most mentioned first."""
-    where = _dates(articles.c.published, date_from, date_to)
+    where = day_range(articles.c.published, date_from, date_to)
     if actor:
         where.append(actors.c.id == actor)
     if kind:

@@ -7,10 +7,11 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any, Literal
 
 import numpy as np
-from sqlalchemy import Connection, and_, delete, or_, select, update
+from sqlalchemy import Connection, Select, and_, bindparam, delete, or_, select, update
 
 from entente.records import Analysis, Event, Quote, Span
 from entente.store import aggregate, dedup
@@ -222,15 +223,16 @@ def write_copy(
     if known is not None:
         return False
     conn.execute(
-        copies.insert().values(
-            article_id=article_id,
-            source_key=key,
-            source=source,
-            outlet=outlet,
-            url=url,
-            title=title,
-            published=published,
-        )
+        copies.insert(),
+        {
+            "article_id": article_id,
+            "source_key": key,
+            "source": source,
+            "outlet": outlet,
+            "url": url,
+            "title": title,
+            "published": published,
+        },
     )
     return True
 
@@ -248,23 +250,56 @@ def _copy_of(conn: Connection, row: dict[str, Any]) -> bool:
     )
 
 
-def find_story(conn: Connection, values: np.ndarray, p: dedup.Params) -> tuple[str, str, float] | None:
-    """``(closest article, its story, similarity)`` among stored articles at or above the threshold."""
-    keys = dedup.band_keys(values, p)
-    hit = or_(*(and_(lsh_bands.c.band == band, lsh_bands.c.key == key) for band, key in keys))
-    candidates = (
+@cache
+def _candidates(bands: int) -> Select[Any]:
+    """The stored articles that share a band with a signature (bound as ``k0`` .. ``k{bands-1}``).
+
+    Built once: an OR of (band, key) pairs, each of which SQLite and PostgreSQL answer from the
+    primary-key index (a row-value ``IN`` is a table scan in SQLite).
+    """
+    hit = or_(*(and_(lsh_bands.c.band == b, lsh_bands.c.key == bindparam(f"k{b}")) for b in range(bands)))
+    return (
         select(signatures.c.article_id, signatures.c.hashvalues, articles.c.story_id)
         .join(articles, articles.c.id == signatures.c.article_id)
         .where(signatures.c.article_id.in_(select(lsh_bands.c.article_id).where(hit).distinct()))
         .order_by(signatures.c.article_id)
         .limit(MAX_CANDIDATES)
     )
+
+
+def find_story(conn: Connection, values: np.ndarray, p: dedup.Params) -> tuple[str, str, float] | None:
+    """``(closest article, its story, similarity)`` among stored articles at or above the threshold."""
+    keys = dict(dedup.band_keys(values, p))
     best: tuple[str, str, float] | None = None
-    for aid, raw, story in conn.execute(candidates):
+    for aid, raw, story in conn.execute(_candidates(p.bands), {f"k{b}": keys[b] for b in range(p.bands)}):
         sim = dedup.similarity(values, dedup.from_bytes(raw))
         if sim >= p.threshold and (best is None or sim > best[2]):
             best = (aid, story, sim)
     return best
+
+
+@dataclass(frozen=True)
+class Rows:
+    """One analysis as the rows that store it, and its MinHash signature: plain values, cheap to
+    send between processes (what an ingest worker returns instead of the Analysis)."""
+
+    article: dict[str, Any]  # :func:`article_row`
+    records: dict[str, list[dict[str, Any]]]  # :func:`record_rows`
+    actors: list[dict[str, Any]]  # :func:`actor_rows`
+    values: np.ndarray | None  # :func:`entente.store.dedup.signature` of the text
+
+
+def rows_of(analysis: Analysis, *, version: str, input_hash: str | None = None) -> Rows:
+    """The :class:`Rows` of ``analysis`` as this ``version`` stores it."""
+    aid = analysis.article.id
+    if not aid:
+        raise ValueError("the analysis has no article id (ArticleInfo.id)")
+    return Rows(
+        article_row(analysis, input_hash=input_hash or aid, version=version),
+        record_rows(analysis),
+        actor_rows(analysis),
+        dedup.signature(analysis.article.text),
+    )
 
 
 def write_analysis(
@@ -321,18 +356,17 @@ def write_rows(
         values = dedup.signature(row["text"], p)
     match = find_story(conn, values, p) if values is not None else None
     story = match[1] if match else aid
-    conn.execute(articles.insert().values(**row, story_id=story, canonical=match is None))
+    conn.execute(articles.insert(), {**row, "story_id": story, "canonical": match is None})
     if values is not None:
-        conn.execute(signatures.insert().values(article_id=aid, hashvalues=dedup.to_bytes(values)))
+        conn.execute(signatures.insert(), {"article_id": aid, "hashvalues": dedup.to_bytes(values)})
         conn.execute(
             lsh_bands.insert(),
             [{"band": b, "key": k, "article_id": aid} for b, k in dedup.band_keys(values, p)],
         )
     if match:
         conn.execute(
-            duplicates.insert().values(
-                article_id=aid, story_id=story, canonical_id=story, similarity=match[2]
-            )
+            duplicates.insert(),
+            {"article_id": aid, "story_id": story, "canonical_id": story, "similarity": match[2]},
         )
     _write_actors(conn, actor_list)
     _write_records(conn, records)
