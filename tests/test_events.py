@@ -199,7 +199,7 @@ ARGUMENTS = [
     ("Germany imposed sanctions on Russia.", {("DEU", "RUS", "SANCTION")}),
     ("The US withdrew its troops from Syria.", {("USA", "SYR", "RETREAT")}),
     ("The United States pulled out of the Iran nuclear deal.", {("USA", "IRN", "REJECT")}),
-    ("Turkey arrested twenty Iranian nationals.", {("TUR", "IRN", "COERCE")}),
+    ("Turkey arrested twenty Iranian diplomats.", {("TUR", "IRN", "COERCE")}),
     ("Pakistan apologised to Afghanistan.", {("PAK", "AFG", "CONCEDE")}),
     ("Saudi Arabia provided aid to Yemen.", {("SAU", "YEM", "AID")}),
     ("Brazil rejected Argentina's proposal.", {("BRA", "ARG", "REJECT")}),

@@ -51,6 +51,37 @@ CASES = [
     ("The Lebanese president ridiculed Syria for the remarks.", ["LBN SYR ACCUSE asserted"]),
     ("Vietnam engaged with Cambodia on the river dispute.", ["VNM KHM CONSULT asserted"]),
     ("Norway helped Colombia negotiate the peace accord.", ["NOR COL AID asserted"]),
+    # issue 13: heads ranked by bench/event_yield.py's pool of state pairs with no event
+    ("Chile offered condolences to Peru after the floods.", ["CHL PER SUPPORT asserted"]),
+    ("Denmark expressed its sympathy to Iceland over the avalanche.", ["DNK ISL SUPPORT asserted"]),
+    ("Spain offered talks to Morocco on the fishing quotas.", ["!ESP MAR SUPPORT asserted"]),
+    ("The Brazilian president blasted Venezuela over the border closure.", ["BRA VEN ACCUSE asserted"]),
+    ("Tunisia assailed Libya for the kidnappings.", ["TUN LBY ACCUSE asserted"]),
+    ("Analysts said Belarus interfered in the Lithuanian election.", ["BLR LTU COERCE attributed"]),
+    ("Serbia meddled in the Montenegrin vote, Podgorica claimed.", ["SRB MNE COERCE attributed"]),
+    ("Laos interfered with Thai satellite signals.", ["!LAO THA COERCE asserted"]),
+    ("Algeria closed its border with Morocco in 1994.", ["DZA MAR SANCTION asserted"]),
+    ("Egypt closed the talks with Sudan on a positive note.", ["!EGY SDN SANCTION asserted"]),
+    ("Bahrain downgraded its ties with Iran last year.", ["BHR IRN SANCTION asserted"]),
+    ("Kenya and Ethiopia have joined forces against the militants.", ["KEN ETH COOPERATE asserted"]),
+    ("Nepal joined forces with India to fight the floods.", ["NPL IND COOPERATE asserted"]),
+    (
+        "The anniversary of the naval battle between Chilean and Peruvian ships was marked.",
+        ["CHL PER ASSAULT asserted"],
+    ),
+    ("A war of words between Chile and Bolivia flared up this week.", ["!CHL BOL ASSAULT asserted"]),
+    ("A diplomatic battle between Ghana and Togo has been brewing.", ["!GHA TGO ASSAULT asserted"]),
+    ("Finland's rebuke of Russia surprised diplomats.", ["FIN RUS ACCUSE asserted"]),
+    ("Belarusian helicopters violated Polish airspace twice last week.", ["BLR POL COERCE asserted"]),
+    ("Iraq violated the deadline set by Kuwait.", ["!IRQ KWT COERCE asserted"]),
+    ("The Greek premier insulted Turkey in a televised speech.", ["GRC TUR ACCUSE asserted"]),
+    # group nouns: a role noun speaks for the state of its of-phrase
+    (
+        "The chiefs of general staff of Chile and Argentina agreed to hold joint drills.",
+        ["CHL ARG AGREE asserted"],
+    ),
+    ("The head of the Egyptian delegation criticized Ethiopia over the dam.", ["EGY ETH ACCUSE asserted"]),
+    ("The heads of state of Senegal and Gambia met in Dakar on Sunday.", ["SEN GMB CONSULT asserted"]),
 ]
 
 

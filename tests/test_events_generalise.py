@@ -90,7 +90,7 @@ FOUND = [
     ("Trump withdrew the US from the treaty with Russia.", {("USA", "RUS", "REJECT", "asserted")}),
     ("Iran was developing plans to attack American bases.", {("IRN", "USA", "ASSAULT", "hypothetical")}),
     ("Iran approved the attacks on the US embassy.", {("IRN", "USA", "ASSAULT", "asserted")}),
-    ("Two Iraqi men plotted to attack Americans.", {("IRQ", "USA", "ASSAULT", "hypothetical")}),
+    ("Two Iraqi officers plotted to attack American troops.", {("IRQ", "USA", "ASSAULT", "hypothetical")}),
     # a date or headline before the clause
     ("On Friday, Germany called on Russia to withdraw.", {("DEU", "RUS", "REQUEST", "asserted")}),
     (
@@ -120,8 +120,8 @@ FOUND = [
     ),
     ("A Turkish military deployment to Libya angered Egypt.", {("TUR", "LBY", "MOBILIZE", "asserted")}),
     # arrests and detentions of a nationality's people: the adjective on the object names the target
-    ("Polish police arrested 12 Ukrainian citizens near the border.", {("POL", "UKR", "COERCE", "asserted")}),
-    ("The Egyptian authorities detained five French journalists.", {("EGY", "FRA", "COERCE", "asserted")}),
+    ("Polish police arrested 12 Ukrainian soldiers near the border.", {("POL", "UKR", "COERCE", "asserted")}),
+    ("The Egyptian authorities detained five French diplomats.", {("EGY", "FRA", "COERCE", "asserted")}),
     # troop movements: "troops left X" is a retreat, "troops returned / were sent to X" a mobilisation
     ("Indian troops left Nepal in 1990.", {("IND", "NPL", "RETREAT", "asserted")}),
     ("Canadian soldiers were sent to Latvia last year.", {("CAN", "LVA", "MOBILIZE", "asserted")}),

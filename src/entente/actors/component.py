@@ -51,12 +51,23 @@ class ActorsComponent(ContextRules, PatternRules):
             variants = {key, key[0].upper() + key[1:]}
             variants |= {v.replace("'", "’") for v in variants}  # curly apostrophes in the text
             self.matcher.add(key, [nlp.make_doc(v) for v in variants])
+        # names of several words in odd case ("the European union", "UNITED NATIONS")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for key, key_forms in self.forms.items():
+            if " " in key and key != key.lower() and not all(f.ambiguous for f in key_forms):
+                self.folded.add(key, [nlp.make_doc(key.lower())])
         self.load_words(kb, nlp)
 
     # ---------------------------------------------------------------- main
     def __call__(self, doc: Doc) -> Doc:
         found: Found = []
-        matches = [(self.forms.get(doc.vocab.strings[m], []), s, e) for m, s, e in self.matcher(doc)]
+        exact = self.matcher(doc)
+        as_written = {(s, e) for _, s, e in exact}
+        odd = [
+            (m, s, e) for m, s, e in self.folded(doc) if (s, e) not in as_written and _odd_case_name(doc[s:e])
+        ]
+        both = sorted(exact + odd, key=lambda x: x[1]) if odd else exact  # in text order
+        matches = [(self.forms.get(doc.vocab.strings[m], []), s, e) for m, s, e in both]
         seen = Matches.of(matches, self.kb, doc)
         for forms, start, end in matches:
             span = doc[start:end]
@@ -103,6 +114,15 @@ class ActorsComponent(ContextRules, PatternRules):
         mentions.sort(key=lambda m: (m.span.start, m.span.end))
         ext.set_mentions(doc, mentions)
         return doc
+
+
+def _odd_case_name(span: SpacySpan) -> bool:
+    """A knowledge-base name in other case still names the actor where some word of it, not
+    first in its sentence, is capitalised ("the European union"); an all-lower-case phrase
+    ("a white house", "an islamic state") or one after "a"/"an" is a common noun phrase."""
+    if span.start > 0 and span.doc[span.start - 1].lower_ in {"a", "an"}:
+        return False
+    return any(t.text[:1].isupper() and not t.is_sent_start for t in span)
 
 
 def _needs_article(forms: list[Form]) -> bool:

@@ -74,6 +74,8 @@ class ContextRules(WordLists):
         elif not self._context_allows(span, doc):
             return None
         best = [f for f in forms if not f.ambiguous] or forms
+        if best[0].actor_id in self.kb.territories and self._territory_as_place(span):
+            return None
         return best[0]
 
     def _container_allows(self, ent: SpacySpan, span: SpacySpan, forms: list[Form], seen: Matches) -> bool:
@@ -97,11 +99,13 @@ class ContextRules(WordLists):
             and lead[-1].pos_ == "ADP"
         ):
             start = span.start
+        # an acronym in brackets the NER ran into the name: "the World Health Organization (WHO"
+        end = next((t.i for t in ent.doc[span.end : end] if t.text == "("), end)
         while end > span.end and ent.doc[end - 1].is_punct:
             end -= 1
         if start >= span.start and end <= span.end:
             return True
-        if ent.label_ in self.container_ok:
+        if ent.label_ in self.container_ok or self._names_a_conflict(ent.doc, span, start, end, forms, seen):
             return True
         # "the Russian Foreign Ministry", "the Kurdish Syrian Democratic Forces", but not "the Free
         # Syria Army": other words before a state's name make the entity another actor's name
@@ -118,6 +122,32 @@ class ContextRules(WordLists):
             and doc[span.start - 2].lower_ in self.institutions_lower
             and ent.end == span.end
         )
+
+    def _territory_as_place(self, span: SpacySpan) -> bool:
+        """ "two cases in Hong Kong": a dependent territory as a location, not acting ("officials
+        in Hong Kong" still speak for it)."""
+        prep = span.doc[span.start - 1] if span.start > 0 else None
+        if prep is None or prep.lower_ not in self.territory_place_prepositions:
+            return False
+        return prep.head.lower_ not in self.institutions_lower
+
+    def _names_a_conflict(
+        self, doc: Doc, span: SpacySpan, start: int, end: int, forms: list[Form], seen: Matches
+    ) -> bool:
+        """A state inside the name of a war or deal ("the Iraq War", "the United States-led Iraq
+        War", "the Syrian Civil War", "the Iran-Iraq War"): still a mention of the state."""
+        if not any(
+            f.method in {"name", "adjective"} and self.kb.actor(f.actor_id).kind == "state" for f in forms
+        ):
+            return False
+        after = doc[span.end : end]
+        if not after or after[-1].lower_ not in self.conflict_name_words:
+            return False
+        if not all(t.lower_ in self.conflict_name_words or t.i in seen.tokens or t.is_punct for t in after):
+            return False
+        # words before it are other states, numbers or lower-case words ("led" of "US-led")
+        before = doc[start : span.start]
+        return all(t.i in seen.tokens or t.is_punct or t.like_num or t.is_lower for t in before)
 
     def _names_something_else(self, span: SpacySpan, forms: list[Form], seen: Matches) -> bool:
         """The form is part of another name ("Lake Chad", "South China Sea", "daughter Paris"...) or

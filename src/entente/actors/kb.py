@@ -114,6 +114,7 @@ class KnowledgeBase:
     context: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     patterns: dict[str, list[str]] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    territories: set[str] = field(default_factory=set)  # states.yaml status: territory
     _by_form: dict[str, list[Form]] = field(default_factory=dict, repr=False)
     _by_name: dict[str, list[Leader]] = field(default_factory=dict, repr=False)
 
@@ -161,6 +162,8 @@ class KnowledgeBase:
     def _add_state(self, e: StateEntry) -> None:
         aid = e.id
         self.actors[aid] = Actor(aid, e.name, "state")
+        if e.status == "territory":
+            self.territories.add(aid)
         ambiguous = set(e.ambiguous)
         names = [e.name, e.official, *e.aliases]
         capitals = [e.capital, *e.capital_aliases, e.seat_of_government]
@@ -204,12 +207,13 @@ class KnowledgeBase:
         for f in self.forms:
             self._by_form.setdefault(normalise(f.text), []).append(f)
         self._by_name = {}
+        folded_forms = {k.casefold() for k in self._by_form}
         for person in self.leaders:
             keys = {person.name, *person.aliases, person.name.split()[-1]}
             for key in keys:
-                # a one-word name that is also an actor's form ("Montenegro", "Jordan") stands for
-                # the actor, not the person
-                if " " not in key.strip() and normalise(key) in self._by_form:
+                # a one-word name that is also an actor's form ("Montenegro", "Jordan"), in any
+                # case ("Un" of Kim Jong Un and the UN), stands for the actor, not the person
+                if " " not in key.strip() and normalise(key).casefold() in folded_forms:
                     continue
                 self._by_name.setdefault(normalise(key).casefold(), []).append(person)
 

@@ -27,6 +27,8 @@ class WordLists:
     state_institution_heads: frozenset[str]
     non_state_groups: frozenset[str]
     attitude_prefixes: frozenset[str]
+    conflict_name_words: frozenset[str]
+    territory_place_prepositions: frozenset[str]
     state_force_heads: frozenset[str]
     institution_of_heads: frozenset[str]
     head_lengths: list[int]  # token lengths of the state institution heads, longest first
@@ -49,6 +51,8 @@ class WordLists:
         self.state_institution_heads = kb.words("state_institution_heads")
         self.non_state_groups = kb.words("non_state_groups")
         self.attitude_prefixes = kb.words("attitude_prefixes")
+        self.conflict_name_words = kb.words("conflict_name_words")
+        self.territory_place_prepositions = kb.words("territory_place_prepositions")
         self.state_force_heads = kb.words("state_force_heads")
         self.institution_of_heads = kb.words("institution_of_heads")
         heads = self.state_institution_heads | self.state_force_heads | self.institution_of_heads

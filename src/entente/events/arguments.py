@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from entente.actors.kb import KnowledgeBase
 from entente.events.affiliation import Affiliations
 from entente.events.referents import pronoun_actors
+from entente.events.vet import load_parties, nonstate_tokens
 from entente.nlp import extensions as ext
 from entente.records import Span
 
@@ -54,17 +55,36 @@ class ActorIndex:
             ):
                 for span in person.mentions:
                     self._mark(span, info.actor_id, self.former)
+        demonyms: list[int] = []
         for mention in ext.mentions(doc):
             if mention.actor_id:
                 self._mark(mention.span, mention.actor_id)
                 if mention.kind == "state":
                     self.states.add(mention.actor_id)
                     self.state_at.append((mention.span.start, mention.actor_id))
+                    if mention.method == "adjective":
+                        demonyms.extend(self._tokens(mention.span))
         self._leaders()
+        self._people_of_states(demonyms)
         derived = affiliations.person_actors(doc, self.by_token) if affiliations else {}
         self.people.update(derived)
         self.by_token.update(derived)
         self.by_token.update(pronoun_actors(doc, self.by_token, self.people))
+
+    def _people_of_states(self, demonyms: list[int]) -> None:
+        """Leave out state words that name a country's people ("Chinese investors", "Afghans")."""
+        states = [i for i, a in self.by_token.items() if self._is_state(a)]
+        for i in nonstate_tokens(self.doc, states, demonyms):
+            actor = self.by_token.pop(i)
+            self.state_at = [(o, a) for o, a in self.state_at if not (o == self.doc[i].idx and a == actor)]
+
+    def _is_state(self, actor_id: str) -> bool:
+        if actor_id in self.states:
+            return True
+        try:
+            return self.kb is not None and self.kb.actor(actor_id).kind == "state"
+        except KeyError:
+            return False
 
     def _leaders(self) -> None:
         """Leaders' names the people layer did not cover: a leader speaks for their state.
@@ -151,6 +171,9 @@ def head_actors(tok: Token, index: ActorIndex, group_nouns: frozenset[str], dept
         return [own]
     if pair := index.both(tok):
         return pair
+    led = _led_by(tok, index)
+    if led is not None:  # "the Saudi-led force in Yemen": SAU; "US-backed rebels": not the US
+        return led
     found: list[str] = []
     for child in tok.children:
         if child.dep_ in MODIFIER_DEPS or (child.dep_ == "appos" and child.ent_type_ != "NORP"):
@@ -175,6 +198,21 @@ def head_actors(tok: Token, index: ActorIndex, group_nouns: frozenset[str], dept
     if not found:
         found.extend(exemplars(tok, index))
     return _dedupe(found)
+
+
+def _led_by(tok: Token, index: ActorIndex) -> list[str] | None:
+    """The actor of "an X-led coalition" (X); ``[]`` for "X-backed forces"; None without either."""
+    parties = load_parties()
+    for child in tok.children:
+        word = child.lower_
+        if child.dep_ != "amod" or word not in parties.leading_participles | parties.backing_participles:
+            continue
+        if word in parties.backing_participles:
+            return []
+        leaders = [a for g in child.children if g.dep_ in MODIFIER_DEPS and (a := index.get(g))]
+        if leaders:
+            return _dedupe(leaders)
+    return None
 
 
 def exemplars(tok: Token, index: ActorIndex) -> list[str]:

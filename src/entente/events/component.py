@@ -24,6 +24,7 @@ from entente.events.lexicon import Lexicon, load_lexicon
 from entente.events.places import find_place
 from entente.events.status import StatusCues, StatusReader, own_act, performative, quote_at
 from entente.events.triggers import Candidate, Linker
+from entente.events.vet_senses import vet_mentions
 from entente.nlp import extensions as ext
 from entente.records import Event, Span
 
@@ -57,7 +58,10 @@ class EventsComponent:
         mentions: list[Mention] = []
         for sent_i, sent in enumerate(doc.sents):
             dates: list[FoundDate] | None = None
-            has_actor = any(t.i in index.by_token or t.i in index.former or index.both(t) for t in sent)
+            has_actor = any(
+                t.i in index.by_token or t.i in index.former or index.both(t) or linker.descriptions.stands(t)
+                for t in sent
+            )
             linker.sent_i = sent_i
             cands = linker.find(sent) if has_actor else []
             for cand in cands:
@@ -65,6 +69,7 @@ class EventsComponent:
                     dates = find_dates(sent, ext.published(doc))
                 mentions.extend(self.mentions(doc, cand, sent, sent_i, dates, index))
             self.anaphora(doc, sent, sent_i, mentions, linker, index)
+        vet_mentions(doc, mentions, index)  # precision hook (events/vet_senses.py): drops non-events
         ext.set_events(doc, resolve(doc, mentions))
         return doc
 

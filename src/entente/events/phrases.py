@@ -14,11 +14,17 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from entente.events.arguments import ActorIndex, head_actors, np_actors
+from entente.events.descriptions import Descriptions
 from entente.events.lexicon import Lexicon, Trigger
 
 SUBJ_DEPS = ("nsubj", "csubj")
 OBJ_DEPS = ("dobj", "dative", "iobj", "obj")
 RELATIVE = frozenset({"that", "which", "who", "whom"})
+# "X attacked Y after accusing Z": the gerund after these takes the clause's subject
+GERUND_PREPS = frozenset(
+    {"after", "before", "by", "in", "while", "since", "without", "despite", "upon", "on"}
+)
+FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
 ANAPHORA_WINDOW = 3  # sentences back that "the call", "the attack" may take an event up from
 
 
@@ -83,11 +89,15 @@ class PhraseReader:
         self.groups = lex.group_nouns
         self.sent_i = 0  # the sentence being read
         self.history: list[tuple[int, str, list[str]]] = []  # (sentence, trigger lemma, sources)
+        self.descriptions = Descriptions(index)  # "both sides", "the government"
 
     def np(self, tok: Token) -> list[str]:
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
-            return np_actors(tok.head.head, self.index, self.groups)
-        return np_actors(tok, self.index, self.groups)
+            tok = tok.head.head
+        pair = self.descriptions.pair(tok, self.sent_i)  # "both sides" after "X and Y met"
+        if pair:
+            return pair
+        return np_actors(tok, self.index, self.groups) or self.descriptions.institution(tok)
 
     def subject(self, verb: Token, depth: int = 0) -> list[str]:
         """Actors of the verb's subject, inherited through control and coordination."""
@@ -105,9 +115,13 @@ class PhraseReader:
             ctrl = head.head
             objs = [c for c in ctrl.children if c.dep_ in OBJ_DEPS]
             return dedupe([a for o in objs for a in self.np(o)])
-        if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):  # Putin's unwillingness to transfer
+        if dep == "pcomp" and head.lower_ in GERUND_PREPS and head.head.pos_ in ("VERB", "AUX"):
+            return self.subject(head.head, depth + 1)  # "attacked Y after accusing Z", "by sending"
+        if dep in ("acl", "advcl") and head.pos_ in ("NOUN", "PROPN"):  # Putin's unwillingness to transfer
             found = self.noun_sources(head)
             infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+            if not found and infinitive:  # "the Russian move to expel", "the US plan to sanction"
+                found = head_actors(head, self.index, self.groups)
             if not found and infinitive and head.dep_ in OBJ_DEPS and head.head.pos_ == "VERB":
                 return self.subject(head.head, depth + 1)  # "was developing plans to attack"
             return found
@@ -118,6 +132,23 @@ class PhraseReader:
         if dep in ("xcomp", "advcl", "conj", "acomp"):
             return self.subject(head, depth + 1)
         return []
+
+    def described(self, noun: Token) -> list[str]:
+        """Who an agent noun describes: the subject of "X is a N" or the phrase of "X, a N of Y,"."""
+        if noun.lemma_.lower() not in self.descriptions.words.agents:
+            return []
+        if noun.dep_ == "attr" and noun.head.lemma_.lower() == "be":
+            return self.subject(noun.head)
+        if noun.dep_ == "appos" and noun.head.pos_ in ("NOUN", "PROPN"):
+            return self.np(noun.head)
+        return []
+
+    def first_person(self, sent: SpacySpan) -> list[str]:
+        """The one actor the sentence's "we", "our" stand for ("we want closer cooperation with X")."""
+        found = dedupe(
+            [a for t in sent if t.pos_ == "PRON" and t.lower_ in FIRST_PERSON and (a := self.index.get(t))]
+        )  # "US" is no "us"
+        return found if len(found) == 1 else []
 
     def noun_sources(self, noun: Token) -> list[str]:
         found: list[str] = []
@@ -141,13 +172,13 @@ class PhraseReader:
                     found.extend(self.np(p))
         return dedupe(found)
 
-    def clause_targets(self, verb: Token) -> list[str]:
-        """Every actor in the verb's objects and prepositional objects."""
+    def clause_targets(self, verb: Token, skip: tuple[str, ...] = ()) -> list[str]:
+        """Every actor in the verb's objects and prepositional objects (but those of ``skip``)."""
         found: list[str] = []
         for c in verb.children:
             if c.dep_ in OBJ_DEPS:
                 found.extend(self.np(c))
-            elif c.dep_ == "prep":
+            elif c.dep_ == "prep" and c.lower_ not in skip:
                 found.extend(a for p in c.children if p.dep_ == "pobj" for a in self.np(p))
         return dedupe(found)
 
@@ -159,6 +190,25 @@ class PhraseReader:
                 g.dep_ == "mark" and g.lower_ == "for" for g in c.children
             ):
                 found.extend(a for s in c.children if s.dep_ == "nsubj" for a in self.np(s))
+        return dedupe(found)
+
+    def that_clause_targets(self, verb: Token) -> list[str]:
+        """The subject of the verb's "that" clause ("demanded that the US lift its sanctions")."""
+        found: list[str] = []
+        for c in verb.children:
+            marks = {g.lower_ for g in c.children if g.dep_ == "mark"}
+            if c.dep_ == "ccomp" and marks <= {"that"} and c.pos_ in ("VERB", "AUX"):
+                found.extend(a for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for a in self.np(s))
+        return dedupe(found)
+
+    def content_targets(self, noun: Token) -> list[str]:
+        """The subject of a noun's "that" clause ("the accusation that Russia meddled")."""
+        found: list[str] = []
+        for c in noun.children:
+            if c.dep_ in ("acl", "relcl", "ccomp") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+            ):
+                found.extend(a for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for a in self.np(s))
         return dedupe(found)
 
     def agreement_target(self, sent: SpacySpan, exclude: list[str]) -> list[str]:

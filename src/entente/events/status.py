@@ -16,7 +16,7 @@ Precedence: negated > hypothetical > attributed > asserted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -42,6 +42,8 @@ class StatusCues:
     hypothetical_modifiers: frozenset[str]
     negating_determiners: frozenset[str] = frozenset()
     attributed_modifiers: frozenset[str] = frozenset()
+    hypothetical_determiners: frozenset[str] = frozenset()
+    negating_particles: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> StatusCues:
@@ -49,6 +51,7 @@ class StatusCues:
             return frozenset(str(v).lower() for v in data.get(key) or ())
 
         preps = {str(k): frozenset(v) for k, v in (data.get("hypothetical_preps") or {}).items()}
+        particles = {str(k): frozenset(v) for k, v in (data.get("negating_particles") or {}).items()}
         return cls(
             modals=fs("modals"),
             conditional_marks=fs("conditional_marks"),
@@ -64,6 +67,8 @@ class StatusCues:
             hypothetical_modifiers=fs("hypothetical_modifiers"),
             negating_determiners=fs("negating_determiners"),
             attributed_modifiers=fs("attributed_modifiers"),
+            hypothetical_determiners=fs("hypothetical_determiners"),
+            negating_particles=particles,
         )
 
 
@@ -175,12 +180,23 @@ class StatusReader:
                 if dep == "ccomp":
                     self._clausal_head(head, found)
                     break
+                gerund = dep in ("csubj", "nsubj") and cur.tag_ == "VBG" and cur.lemma_ != "do"
+                if gerund and self._unrealised_clause(head):
+                    found.hypothetical = (
+                        True  # "attacking Iran would be a mistake" ("doing so": its antecedent's)
+                    )
                 break
         if not found.attributed:
             self._trailing_report(cur, found)
         if trigger.sent.text.rstrip().endswith("?") and not _presupposed(trigger):
             found.hypothetical = True
         return found.status(), found.attributed_to
+
+    def _unrealised_clause(self, verb: Token) -> bool:
+        """Whether ``verb`` carries a modal or a conditional mark ("might involve", "whether ...")."""
+        probe = _Found()
+        self._local(verb, probe)
+        return probe.hypothetical
 
     def _trailing_report(self, top: Token, found: _Found) -> None:
         """ "..., notes Samuel Ramani": a reporting verb coordinated after the clause."""
@@ -218,12 +234,26 @@ class StatusReader:
         elif lemma in ("deny",):
             found.negated = True
 
-    def _nominal(self, noun: Token, found: _Found) -> None:
-        """A noun event is asserted unless its immediate governor says otherwise."""
+    def _negating_verb(self, verb: Token) -> bool:
+        """ "postponed the visit", "called off the talks": the object event did not happen."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.cues.negating_heads:
+            return True
+        particles = self.cues.negating_particles.get(lemma, frozenset())
+        return any(c.dep_ == "prt" and c.lower_ in particles for c in verb.children)
+
+    def _nominal(self, noun: Token, found: _Found, depth: int = 0) -> None:
+        """A noun event is asserted unless its immediate governor says otherwise.
+
+        Through "of" ("prospects for the development of cooperation") the governing
+        noun's own context counts too, two nouns up at most.
+        """
         head, dep = noun.head, noun.dep_
         modifiers = {c.lower_ for c in noun.children if c.dep_ in ("amod", "advmod")}
         if modifiers & self.cues.hypothetical_modifiers:
             found.hypothetical = True
+        if any(c.dep_ == "det" and c.lower_ in self.cues.hypothetical_determiners for c in noun.children):
+            found.hypothetical = True  # "against any aggression"
         if modifiers & self.cues.attributed_modifiers:  # "an alleged interaction between X and Y"
             found.attributed = True
         if dep == "pobj":
@@ -231,19 +261,26 @@ class StatusReader:
             preps = self.cues.hypothetical_preps.get(gov.lemma_.lower(), frozenset())
             if head.lower_ in preps:
                 found.hypothetical = True
+            elif head.lower_ == "of" and gov.pos_ == "NOUN" and head.dep_ == "prep" and depth < 2:
+                self._nominal(gov, found, depth + 1)
+        elif depth > 0:
+            return  # a governing noun lends its own cues only, not its clause's status
         elif dep in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             status, who = self.read(head)  # "the visit may take place"
             if status == "negated" and head.lemma_.lower() in self.cues.open_heads:
                 status = "hypothetical"  # "a meeting is not ruled out"
+            if dep == "nsubjpass" and head.lemma_.lower() in self.cues.hypothetical_object_heads:
+                status = "hypothetical"  # "talks are expected next week", as "expected talks"
             found.negated |= status == "negated"
             found.hypothetical |= status == "hypothetical"
-            if status == "attributed":
+            # "reports that his summit with Merkel had gone badly": a possessed event is given
+            if status == "attributed" and not any(c.dep_ == "poss" for c in noun.children):
                 found.attributed, found.attributed_to = True, who
         elif dep == "dobj" and head.pos_ == "VERB":
             lemma = head.lemma_.lower()
             if lemma in self.cues.hypothetical_object_heads:
                 found.hypothetical = True
-            elif lemma in self.cues.negating_heads:
+            elif self._negating_verb(head):
                 found.negated = True
             else:
                 status, who = self.read(head)

@@ -22,7 +22,9 @@ from entente.events.phrases import dedupe as _dedupe
 
 PLACE_PREPS = ("in", "at", "near", "inside", "outside", "along")  # where, not whom
 MAX_MUTUAL = 6  # "X, Y, Z and W met": one event per pair, up to this many parties
-CIRCUMSTANCE = ("in", "during")  # "in cooperation with X", "during talks with X": the clause's subject acts
+LIGHT_PREPS = ("into", "in")  # "entered into talks", "engaged in talks": the noun carries the event
+# "in cooperation with X", "during talks with X", "said after talks with X": the clause's subject acts
+CIRCUMSTANCE = ("in", "during", "after", "following", "at")
 CLIMB_DEPS = ("xcomp", "advcl", "conj", "acomp", "ccomp", "pcomp", "relcl", "acl")
 
 
@@ -71,7 +73,7 @@ class Linker(PhraseReader):
         if trig.role == "withdraw":
             return self.withdrawal(tok, trig, sources, sent)
         if not targets and trig.type == "REQUEST":  # "called for NATO members to raise spending"
-            targets = self.for_clause_targets(tok)
+            targets = self.for_clause_targets(tok) or self.that_clause_targets(tok)
         if not targets and self.lex.category(trig.type).quad_class.startswith("verbal"):
             if not passive:
                 targets = self.party_targets(tok)  # "denounced the memorandum between Turkey and Libya"
@@ -95,12 +97,22 @@ class Linker(PhraseReader):
                     a
                     for c in tok.children
                     if c.dep_ in ("ccomp", "xcomp")
+                    and not any(g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in c.children)
                     for s in c.children
                     if s.dep_ == "nsubj"
                     for a in self.np(s)
                     if a not in sources
                 ]
             )
+        if trig.type == "THREATEN" and not targets:  # "threatened to impose sanctions on Greece"
+            inner = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+            if inner is not None:
+                targets = [a for a in self.clause_targets(inner, PLACE_PREPS) if a not in sources]
+            if not targets:  # "threatens import duties on Chinese and German goods"
+                objs = [c for c in tok.children if c.dep_ in OBJ_DEPS]
+                targets = [
+                    a for o in objs for a in self.prep_objects(o, ("on", "against")) if a not in sources
+                ]
         if trig.role == "refuse":
             inner = next((c for c in tok.children if c.dep_ == "xcomp"), None)
             if not targets and inner is not None:
@@ -160,9 +172,13 @@ class Linker(PhraseReader):
                     for a in head_actors(g, self.index, self.groups)
                 )
         modifiers = _dedupe(modifiers)
+        joint: list[str] = []  # the clause's joint subject, for a meeting they held
         preps = tuple(p for p in self.lex.target_preps(trig) if p != "between")
         targets = self.prep_objects(tok, preps)
         between = self.prep_objects(tok, ("between",))
+        if len(between) < 2 and tok.dep_ in ("nsubj", "nsubjpass", *OBJ_DEPS) and tok.head.pos_ == "VERB":
+            on_verb = self.prep_objects(tok.head, ("between",))  # "a deal was signed between X and Y"
+            between = on_verb if len(on_verb) >= 2 else between
         if len(between) < 2:  # "between Trump and Ukraine President Zelensky", misparsed as one phrase
             between = _dedupe(
                 between
@@ -174,6 +190,12 @@ class Linker(PhraseReader):
                     if (a := self.index.by_token.get(t.i))
                 ]
             )
+        described = self.described(tok) if not sources and (targets or modifiers) else []
+        if described:  # "X was an outspoken opponent of Y", "Trump, a frequent China critic,"
+            sources = described
+            targets = targets or [m for m in modifiers if m not in described]
+        elif sources and not targets and not between:  # "Tillerson's Beijing visit": the place visited
+            targets = [m for m in modifiers if m not in sources]
         if not sources and len(modifiers) == 1:
             sources = modifiers
         if not sources and not targets and tok.dep_ == "pobj" and tok.head.lower_ == "with":
@@ -189,7 +211,8 @@ class Linker(PhraseReader):
             gov = tok.head.head
             if gov.lemma_.lower() == "responsibility" and gov.dep_ in OBJ_DEPS:
                 sources = self.subject(gov.head)
-        if not sources and self.lex.mutual(trig) and tok.dep_ == "pobj" and tok.head.lower_ in CIRCUMSTANCE:
+        circumstance = tok.dep_ == "pobj" or (tok.dep_ == "dobj" and tok.head.dep_ == "prep")  # "following"
+        if not sources and self.lex.mutual(trig) and circumstance and tok.head.lower_ in CIRCUMSTANCE:
             clause = tok.head.head  # "patrolled the area in cooperation with Iraqi forces"
             if clause.pos_ in ("VERB", "AUX") and not any(c.dep_ == "nsubjpass" for c in clause.children):
                 subject = self.subject(clause)
@@ -199,6 +222,8 @@ class Linker(PhraseReader):
                     targets = _dedupe([a for o in objs for a in self.np(o) if a not in subject])
                 if targets:  # not "In the deal, Austrian and British sites are kept"
                     sources = subject
+                elif trig.type == "CONSULT":  # "X and Y agreed in a phone call": talks between them
+                    joint = subject
         if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "upon") and not targets:
             # "arrived at the request of the Lithuanian government": aimed at the clause's subject
             sources = sources or self.prep_objects(tok, ("of",))
@@ -209,10 +234,18 @@ class Linker(PhraseReader):
             sources = self.subject(tok.head)
             if not targets:
                 targets = self.prep_objects(tok.head, preps)
+        light = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in LIGHT_PREPS else None
+        if not sources and light is not None and light.lemma_.lower() in self.lex.light_verbs:
+            sources = self.subject(light)  # "entered into talks with X", "engaged in negotiations"
+            if not targets:
+                targets = self.prep_objects(light, preps)
         if not sources and tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in self.lex.light_verbs:
             sources = self.prep_objects(tok.head, ("by",))  # "the strikes were carried out by X"
         if not targets and trig.type == "SANCTION":
             targets = self.hop_targets(tok, preps)  # "restrictions on flights to Cuba"
+        if sources and not targets and self.lex.category(trig.type).quad_class == "verbal_conflict":
+            content = self.content_targets(tok)  # "US accusations that Russia meddled"
+            targets = [a for a in content if a not in sources]
         if sources and not targets and tok.dep_ in OBJ_DEPS and tok.head.pos_ == "VERB":
             # "condemned Washington's arms sales to Taiwan": the noun's phrase hangs on the verb
             senses = self.lex.verbs.get(tok.head.lemma_.lower(), ())
@@ -222,8 +255,12 @@ class Linker(PhraseReader):
             verb = tok.head.head
             if verb.lemma_.lower() in self.lex.protect_verbs:
                 targets = _dedupe([a for c in verb.children if c.dep_ in OBJ_DEPS for a in self.np(c)])
+        if not sources and targets and self.lex.mutual(trig):  # "our information-sharing with Australia"
+            sources = [a for a in self.first_person(sent) if a not in targets]
         cand = self.candidate(tok, trig, sources, targets)
         pool = between if len(between) >= 2 else (modifiers if len(modifiers) >= 2 and not targets else [])
+        if len(pool) < 2 and cand is None:
+            pool = joint
         if not self.lex.mutual(trig):
             pool = []
         if len(pool) >= 2:
@@ -263,7 +300,10 @@ class Linker(PhraseReader):
         objects = [
             c
             for c in tok.children
-            if trig.object_target and c.dep_ in OBJ_DEPS and c.lemma_.lower() not in self.lex.nouns
+            if trig.object_target
+            and c.dep_ in OBJ_DEPS
+            and c.lemma_.lower() not in self.lex.nouns
+            and c.lemma_.lower() not in trig.objects  # "exchanged fire": the object is the act itself
         ]
         most = MAX_MUTUAL if tok.pos_ == "VERB" else 3  # "X, Y and Z signed agreements": not with each other
         if not targets and 2 <= len(sources) <= most and self.lex.mutual(trig) and not objects:
@@ -298,6 +338,7 @@ class Linker(PhraseReader):
         for c in out:  # "France called for a ceasefire. The call was welcomed by ..."
             sources = c.sources or _dedupe([a for pair in c.mutual_pairs for a in pair])
             self.history.append((self.sent_i, c.token.lemma_.lower(), sources))
+            self.descriptions.note(self.sent_i, c.pairs())
         return drop_nested([c for c in out if c.pairs()])
 
 

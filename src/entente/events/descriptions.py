@@ -1,0 +1,132 @@
+"""Definite descriptions that stand for actors the article has named, read from what came before.
+
+* "both sides", "the two countries", "the two leaders": the two parties of
+  the latest two-party event of the last sentences, when both were named there
+  ("Officials of Iran and Saudi Arabia met in Baghdad. Both sides agreed ...":
+  Iran and Saudi Arabia, not the host). Without such an event the actor index
+  takes the last two states named (:meth:`ActorIndex.both`).
+* "the government", "the army", "the authorities" with no modifier: the state
+  named in the last sentences, when exactly one is ("Protests spread across
+  Venezuela. The government blamed the United States ...").
+* agent nouns ("an opponent of", "a China critic"): the actor they are said of
+  (:meth:`PhraseReader.described`).
+
+The words are data: ``data/descriptions.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from entente.data import parse_yaml
+from entente.events.arguments import PAIR_NOUNS, ActorIndex, head_actors
+
+WINDOW = 2  # sentences back that a description may take its actors from
+BARE_DEPS = frozenset({"det", "punct"})  # "the government": nothing else may modify the noun
+
+
+@dataclass(frozen=True)
+class Words:
+    pair_counts: frozenset[str]
+    pair_nouns: frozenset[str]  # PAIR_NOUNS and the data's: "the two countries", "the two leaders"
+    institutions: frozenset[str]  # "government", "army"
+    qualified: frozenset[tuple[str, str]]  # ("foreign", "ministry")
+    agents: frozenset[str]  # "opponent", "critic": nouns that describe the actor they are said of
+    qualified_heads: frozenset[str]  # "ministry"
+
+
+@lru_cache(maxsize=1)
+def load_words() -> Words:
+    path = resources.files("entente.events").joinpath("data", "descriptions.yaml")
+    data = parse_yaml(path.read_text(encoding="utf-8"), source="events/data/descriptions.yaml") or {}
+    nouns = [str(w).lower().split() for w in data.get("institution_nouns") or ()]
+    return Words(
+        pair_counts=frozenset(str(w).lower() for w in data.get("pair_counts") or ()),
+        pair_nouns=PAIR_NOUNS | {str(w).lower() for w in data.get("pair_nouns") or ()},
+        institutions=frozenset(n[0] for n in nouns if len(n) == 1),
+        qualified=frozenset((n[0], n[1]) for n in nouns if len(n) == 2),
+        qualified_heads=frozenset(n[1] for n in nouns if len(n) == 2),
+        agents=frozenset(str(w).lower() for w in data.get("agent_nouns") or ()),
+    )
+
+
+class Descriptions:
+    """Reads descriptions against the events and actors of the sentences read so far."""
+
+    def __init__(self, index: ActorIndex) -> None:
+        self.index = index
+        self.words = load_words()
+        self.seen: list[tuple[int, tuple[str, str]]] = []  # (sentence, parties) of two-party events
+
+    def note(self, sent_i: int, pairs: list[tuple[str, str]]) -> None:
+        for a, b in pairs:
+            if a != b:
+                self.seen.append((sent_i, (a, b)))
+
+    def pair(self, tok: Token, sent_i: int) -> list[str]:
+        """The parties "both sides" (headed by ``tok``) stands for, or [] to leave it to the index."""
+        if not self.numbered_pair(tok) or not self.seen:
+            return []
+        last_sent, (a, b) = self.seen[-1]
+        if last_sent < sent_i - WINDOW:
+            return []
+        return [a, b] if {a, b} <= self.named_before(tok) else []
+
+    def institution(self, tok: Token) -> list[str]:
+        """The one actor a bare "the embassy", "the government" can stand for, or []."""
+        if not self.bare_institution(tok):
+            return []
+        taken_up = self.taken_up(tok)  # "The Chinese embassy protested ... The embassy said"
+        if taken_up:
+            return taken_up
+        # earlier sentences only: "After the US imposed sanctions, the government ..." is not the US
+        states = {a for a in self.named_before(tok, own=False) if a in self.index.states}
+        return sorted(states) if len(states) == 1 else []
+
+    def taken_up(self, tok: Token) -> list[str]:
+        """The actor of the latest phrase with the same head in the last sentences ("the Chinese embassy")."""
+        sents = list(tok.doc.sents)
+        here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+        start = sents[max(0, here - WINDOW)].start
+        lemma = tok.lemma_.lower()
+        for prev in reversed(tok.doc[start : tok.i]):
+            if prev.lemma_.lower() == lemma and prev.pos_ in ("NOUN", "PROPN"):
+                found = head_actors(prev, self.index, frozenset())
+                if found:
+                    return found if len(found) == 1 else []
+        return []
+
+    def stands(self, tok: Token) -> bool:
+        """Whether ``tok`` heads a description that may stand for actors named before."""
+        return self.numbered_pair(tok) or self.bare_institution(tok)
+
+    def numbered_pair(self, tok: Token) -> bool:
+        """ "the two countries", "both sides": a pair noun counted as two."""
+        return tok.lemma_.lower() in self.words.pair_nouns and any(
+            c.lower_ in self.words.pair_counts and c.dep_ in ("nummod", "det", "predet") for c in tok.children
+        )
+
+    def bare_institution(self, tok: Token) -> bool:
+        low = tok.lower_
+        if low not in self.words.institutions and low not in self.words.qualified_heads:
+            return False
+        mods = [c for c in tok.children if c.dep_ not in BARE_DEPS]
+        dets = [c for c in tok.children if c.dep_ == "det"]
+        if len(dets) != 1 or dets[0].lower_ != "the":
+            return False
+        if not mods:
+            return low in self.words.institutions
+        # "the foreign ministry": one qualifying word of the pair list, nothing else
+        return len(mods) == 1 and (mods[0].lower_, low) in self.words.qualified and not list(mods[0].children)
+
+    def named_before(self, tok: Token, own: bool = True) -> set[str]:
+        """The actors of the ``WINDOW`` sentences before ``tok``'s and, with ``own``, of its own up to it."""
+        sents = list(tok.doc.sents)
+        here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+        start = sents[max(0, here - WINDOW)].start
+        end = tok.i if own else sents[here].start
+        return {actor for i, actor in self.index.by_token.items() if start <= i < end}
