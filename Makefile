@@ -10,7 +10,7 @@ DEMO_N ?= 200
 # the store `make demo` and `make serve` use
 DB ?= sqlite:///entente.db
 
-.PHONY: venv web demo serve test lint typecheck pytest eval bench bench-quotes model clean corpus
+.PHONY: venv web demo serve test lint typecheck pytest eval bench bench-scale bench-quotes model clean corpus
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -69,6 +69,21 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_analyze.py
+
+# issue 11's five figures (BENCHMARKS.md, "bench_scale.py"), one after the other, about 45
+# minutes on 2 cores; stores and the corpus export go to $(SCALE_OUT) (about 2 GB)
+SCALE_OUT ?= /tmp/entente-bench-scale
+bench-scale: $(STAMP) corpus
+	mkdir -p $(SCALE_OUT)
+	$(BIN)/entente corpus export newsarticles --format jsonl $(SCALE_OUT)/na.jsonl
+	$(BIN)/python bench/bench_scale.py ratio --corpus $(SCALE_OUT)/na.jsonl --workers 2 --rounds 1 --out $(SCALE_OUT)/ratio2
+	$(BIN)/python bench/bench_scale.py ratio --corpus $(SCALE_OUT)/na.jsonl --workers 1 --rounds 4 --out $(SCALE_OUT)/ratio1
+	$(BIN)/python bench/bench_scale.py workers --corpus $(SCALE_OUT)/na.jsonl --n 400 --repeats 2 --out $(SCALE_OUT)/workers
+	$(BIN)/python bench/bench_scale.py rss --corpus $(SCALE_OUT)/na.jsonl --sizes 1000,10000 --out $(SCALE_OUT)/rss
+	$(BIN)/python bench/bench_scale.py dask --corpus $(SCALE_OUT)/na.jsonl --n 400 --partition 16 --workers 2 --out $(SCALE_OUT)/dask
+	test -s $(SCALE_OUT)/synth1m.db || $(BIN)/python bench/synth_store.py --events 1000000 --db sqlite:///$(SCALE_OUT)/synth1m.db
+	$(BIN)/python bench/bench_scale.py queries --db sqlite:///$(SCALE_OUT)/synth1m.db --repeats 20
+	$(BIN)/python bench/bench_scale.py queries --postgres --events 1000000 --repeats 20
 
 # the learned events layer (issue 13): train on train/event_pairs.jsonl (fixed seeds, about a
 # minute on 2 cores), report the test split, write src/entente/events/model/

@@ -33,6 +33,7 @@ from spacy.util import filter_spans
 from entente.actors.context import ContextRules, Matches, entity_over
 from entente.actors.kb import Form, KnowledgeBase, default_kb, normalise
 from entente.actors.patterns import THE, Found, PatternRules
+from entente.nlp import doccache
 from entente.nlp import extensions as ext
 from entente.records import ActorKind, ActorMention, Span
 
@@ -97,7 +98,7 @@ class ActorsComponent(ContextRules, PatternRules):
                 parts = self._hyphen_parts(tok)
                 mentions.extend(parts)
                 covered.update([tok.i] if parts else [])
-        for ent in doc.ents:
+        for ent in doccache.ents(doc):
             if ent.label_ not in self.unresolved_labels or covered.intersection(range(ent.start, ent.end)):
                 continue
             if self.kb.leader(ent.text) is None:  # a known person is not an unresolved actor

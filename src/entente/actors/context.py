@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from entente import doctext
 from entente.actors.kb import Form, KnowledgeBase, normalise
 from entente.actors.words import WordLists
+from entente.nlp import doccache
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 
@@ -282,7 +283,9 @@ def _named_person_in(doc: Doc, word: str) -> bool:
 
 def _person_name_words(doc: Doc) -> frozenset[str]:
     """The words of the article's PERSON entities of more than one token (once per Doc)."""
-    return frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
+    return frozenset(
+        t.text for ent in doccache.ents(doc) if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
+    )
 
 
 def _sentenced(doc: Doc) -> bool:

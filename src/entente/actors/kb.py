@@ -117,6 +117,10 @@ class KnowledgeBase:
     territories: set[str] = field(default_factory=set)  # states.yaml status: territory
     _by_form: dict[str, list[Form]] = field(default_factory=dict, repr=False)
     _by_name: dict[str, list[Leader]] = field(default_factory=dict, repr=False)
+    # office look-ups: ((leaders, office titles), aliases, terms by actor), rebuilt when either grows
+    _offices: tuple[tuple[int, int], dict[str, str], dict[str, list[tuple[Leader, Term]]]] | None = field(
+        default=None, repr=False
+    )
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -281,20 +285,29 @@ class KnowledgeBase:
     def office_holder(self, actor_id: str, title_or_office: str, on: date | None) -> LeaderInfo | None:
         """Who held the office (a title like 'President' or an office key) of ``actor_id`` on ``on``."""
         wanted = title_or_office.casefold().replace("_", " ")
-        office_aliases = {k.casefold(): v for k, v in self.patterns_map("office_titles").items()}
+        office_aliases, terms_of = self._office_index()
         offices = {wanted, office_aliases.get(wanted, wanted)}
         best: tuple[date, LeaderInfo] | None = None
-        for person in self.leaders:
-            for term in person.terms:
-                if term.actor_id != actor_id:
-                    continue
-                if term.title.casefold() not in offices and term.office.replace("_", " ") not in offices:
-                    continue
-                if on is None or term.covers(on):
-                    started = term.start or date.min
-                    if best is None or started > best[0]:
-                        best = (started, self._info(person, term, on))
+        for person, term in terms_of.get(actor_id, ()):
+            if term.title.casefold() not in offices and term.office.replace("_", " ") not in offices:
+                continue
+            if on is None or term.covers(on):
+                started = term.start or date.min
+                if best is None or started > best[0]:
+                    best = (started, self._info(person, term, on))
         return best[1] if best else None
+
+    def _office_index(self) -> tuple[dict[str, str], dict[str, list[tuple[Leader, Term]]]]:
+        """The office aliases and every leader's terms by actor, built once (not per look-up)."""
+        size = (len(self.leaders), len(self.patterns.get("office_titles", [])))
+        if self._offices is None or self._offices[0] != size:
+            aliases = {k.casefold(): v for k, v in self.patterns_map("office_titles").items()}
+            terms_of: dict[str, list[tuple[Leader, Term]]] = {}
+            for person in self.leaders:
+                for term in person.terms:
+                    terms_of.setdefault(term.actor_id, []).append((person, term))
+            self._offices = (size, aliases, terms_of)
+        return self._offices[1], self._offices[2]
 
     def patterns_map(self, key: str) -> dict[str, str]:
         """A list of 'a => b' lines in patterns.yaml read as a mapping."""

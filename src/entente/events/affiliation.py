@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from entente.actors.kb import KnowledgeBase
+from entente.nlp import doccache
 from entente.nlp import extensions as ext
 
 MAX_PHRASE = 14  # tokens: "head of Iran's Quds Force", not a run-on misparse
@@ -81,7 +82,7 @@ class Affiliations:
             if actor:
                 names[person.name] = actor
                 _mark(out, by_token, spans, actor)
-        ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        ents = [e for e in doccache.ents(doc) if e.label_ == "PERSON"]
         for ent in ents:
             if not any(t.i in by_token or t.i in out for t in ent) and (
                 a := self.actor_of(ent.root, by_token)

@@ -19,6 +19,7 @@ from entente.actors.kb import KnowledgeBase
 from entente.events.affiliation import Affiliations
 from entente.events.referents import pronoun_actors
 from entente.events.vet import load_parties, nonstate_tokens
+from entente.nlp import doccache
 from entente.nlp import extensions as ext
 from entente.records import Span
 
@@ -97,7 +98,7 @@ class ActorIndex:
             return
         names: list[SpacySpan] = []
         if not ext.has(self.doc, "entente_people"):
-            names += [ent for ent in self.doc.ents if ent.label_ == "PERSON"]
+            names += [ent for ent in doccache.ents(self.doc) if ent.label_ == "PERSON"]
         names += [self.doc[t.i : t.i + 1] for t in self.doc if t.pos_ == "PROPN" and _hyphenated(t)]
         for ent in names:
             if any(t.i in self.by_token for t in ent):

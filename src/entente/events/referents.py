@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from entente.nlp import doccache
 from entente.nlp import extensions as ext
 
 PERSONAL = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
@@ -35,7 +36,7 @@ def _quote_actor(doc: Doc, idx: int, by_token: dict[int, str]) -> str | None:
 
 def person_tokens(doc: Doc) -> set[int]:
     """Tokens of every person's name, with or without an actor."""
-    out = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+    out = {t.i for ent in doccache.ents(doc) if ent.label_ == "PERSON" for t in ent}
     for person in ext.people(doc):
         for s in person.mentions:
             span = doc.char_span(s.start, s.end, alignment_mode="expand") or ()

@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
+from entente import doctext
+
 # Longest alternatives first: mojibake of “ ” is three characters.
 _DOUBLE = re.compile(r"â€œ|â€\x9d|â€|``|''|[“”„‟«»\"]")
 _OPENERS = {"“", "„", "‟", "«", "``", "â€œ"}
@@ -133,3 +137,11 @@ def find_segments(text: str) -> list[Segment]:
             for a, b in _singles(text, seg.inner_start, seg.inner_end):
                 segments.append(Segment(a, b, a + 1, b - 1, p, depth=1, chain=-1, parent=index))
     return segments
+
+
+def doc_segments(doc: Doc) -> list[Segment]:
+    """``find_segments`` of the Doc's text, found once per Doc (people and quotes both read them).
+
+    The list is shared: read it, do not change it.
+    """
+    return doctext.memo(doc, "marks.segments", lambda d: find_segments(doctext.text(d)))

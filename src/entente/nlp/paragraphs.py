@@ -17,6 +17,8 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from entente import doctext
+
 #: characters that may end a sentence (or close one: quotes, brackets, dashes)
 FINAL = frozenset(".!?…:;\"”’')—–-")
 
@@ -25,7 +27,7 @@ class ParagraphBreaks:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) < 2:
             return doc
-        text = doc.text
+        text = doctext.text(doc)
         cols = doc.to_array([IDX, LENGTH, IS_SPACE])
         starts = numpy.zeros(len(doc), dtype="int64")
         starts[0] = 1

@@ -12,13 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from spacy.attrs import IDX, LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from entente.actors.kb import KnowledgeBase, default_kb
+from entente.nlp import doccache
 from entente.nlp import extensions as ext
-from entente.nlp.marks import find_segments
+from entente.nlp.marks import doc_segments
 from entente.people.coref import Coref, actor_ids_in
 from entente.people.names import candidates, in_office, is_modifier, kb_gender, kb_leader, same_person
 from entente.people.roles import (
@@ -34,6 +38,8 @@ from entente.records import Person
 from entente.records import Span as TextSpan
 
 _SPEAKING_DEPS = ("nsubj", "nsubjpass", "agent", "csubj")
+_PRONOUNS = ("he", "she", "him", "her")
+_THE = get_string_id("the")
 
 
 @dataclass
@@ -126,7 +132,7 @@ class PeopleComponent:
 def find_people(doc: Doc, kb: KnowledgeBase | None = None) -> list[Person]:
     words = role_words()
     on = ext.published(doc)
-    quoted = [(s.inner_start, s.inner_end) for s in find_segments(doc.text) if s.depth == 0]
+    quoted = [(s.inner_start, s.inner_end) for s in doc_segments(doc) if s.depth == 0]
     builders: dict[str, _Builder] = {}
 
     def builder_for(name: Span) -> _Builder:
@@ -181,10 +187,13 @@ def _add_missed_surnames(doc: Doc, builders: dict[str, _Builder], words: RoleWor
     """Surnames the NER labelled otherwise ("Pezeshkian" as NORP) or missed."""
     surnames = {b.surname: b for b in builders.values() if len(b.name.split()) > 1}
     taken = {t.i for b in builders.values() for m in b.mentions for t in m}
-    for tok in doc:
+    for i in doccache.tokens_lower_in(doc, surnames):
+        tok = doc[i]
         b = surnames.get(tok.lower_)
         if b is None or tok.i in taken or not tok.text[:1].isupper():
             continue
+        if tok.is_upper and len(tok.text) > 1 and not b.name.split()[-1].isupper():
+            continue  # an acronym ("UN") is not the surname "Un"
         span = doc[tok.i : tok.i + 1]
         if not is_modifier(span, words):
             b.mentions.append(span)
@@ -206,8 +215,9 @@ def _resolve_pronouns(
 ) -> None:
     """Subject pronouns outside quotes ("he tells", "according to him") become mentions."""
     by_name = {b.name: b for b in builders.values()}
-    for tok in doc:
-        if tok.lower_ not in ("he", "she", "him", "her") or any(a <= tok.idx < b for a, b in quoted):
+    for i in doccache.tokens_lower_in(doc, _PRONOUNS):
+        tok = doc[i]
+        if tok.lower_ not in _PRONOUNS or any(a <= tok.idx < b for a, b in quoted):
             continue
         speaking = tok.dep_ in _SPEAKING_DEPS or (tok.dep_ == "pobj" and tok.head.head.lower_ == "according")
         if not speaking:
@@ -229,9 +239,12 @@ def _describe(
     roleless = [b for b in builders.values() if b.role is None]
     if not roleless:
         return
-    for chunk in doc.noun_chunks:
-        if chunk[0].lower_ != "the" or any(a <= chunk.start_char < b for a, b in quoted):
+    # doc.noun_chunks builds a Span per chunk; only the few that open with "the" need one
+    cols = doc.to_array([LOWER, IDX])
+    for start, end, label in _chunk_bounds(doc):
+        if int(cols[start, 0]) != _THE or any(a <= int(cols[start, 1]) < b for a, b in quoted):
             continue
+        chunk = Span(doc, start, end, label=label)
         role = None
         for k in range(chunk.root.i - chunk.start):
             cand = doc[chunk.start + 1 + k : chunk.root.i + 1].text
@@ -250,6 +263,14 @@ def _describe(
         if near:
             _, b = max(near, key=lambda x: x[0])
             b.role = role
+
+
+def _chunk_bounds(doc: Doc) -> list[tuple[int, int, int]]:
+    """(start, end, label) of each of ``doc.noun_chunks``, in order, without building the spans."""
+    iterator: Any = getattr(doc, "noun_chunks_iterator", None)
+    if iterator is None:
+        return [(c.start, c.end, c.label) for c in doc.noun_chunks]  # spaCy's error for the language
+    return list(iterator(doc))
 
 
 def _person(b: _Builder) -> Person:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from entente.actors.kb import KnowledgeBase
 from entente.doctext import Ranges
+from entente.nlp import doccache
 from entente.nlp import extensions as ext
 from entente.people.roles import RoleWords, gender_word, glued_name, role_words
 from entente.records import Person
@@ -199,7 +200,7 @@ class Coref:
     def _institution(self, head: Token, before: int) -> Referent | None:
         """ "the ministry": the latest organisation named with that word (and the phrase's other words)."""
         words = [head.lower_] + [c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound")]
-        for ent in reversed(self.doc.ents):
+        for ent in reversed(doccache.ents(self.doc)):
             name = ent.text.lower()
             if (
                 ent.end_char <= before

@@ -9,6 +9,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from entente import doctext
+from entente.nlp import doccache
 from entente.nlp import extensions as ext
 from entente.people.roles import RoleWords
 
@@ -72,7 +73,7 @@ def looks_like_person(ent: Span, words: RoleWords) -> bool:
 
 def candidates(doc: Doc, words: RoleWords, kb: Any, on: date | None) -> list[Span]:
     spans = []
-    for ent in doc.ents:
+    for ent in doccache.ents(doc):
         other = ent.label_ in ("NORP", "ORG", "GPE", "FAC", "WORK_OF_ART")
         if ent.label_ == "PERSON" or (
             other and (looks_like_person(ent, words) or kb_leader(kb, ent.text, on))

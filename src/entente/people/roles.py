@@ -19,6 +19,7 @@ from entente import doctext
 from entente.data import parse_yaml
 from entente.doctext import Stabber
 from entente.errors import E, EntenteError
+from entente.nlp import doccache
 from entente.nlp import extensions as ext
 
 
@@ -143,7 +144,7 @@ def _affiliation(head: Token, words: RoleWords) -> Span | None:
                     if obj.dep_ != "pobj":
                         continue
                     nxt.append(obj)
-                    ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+                    ent = next((e for e in doccache.ents(obj.doc) if e.start <= obj.i < e.end), None)
                     if ent is not None and ent.label_ in ("ORG", "FAC"):
                         chain.append(ent)
                     elif obj.pos_ == "PROPN" and not obj.ent_type_ and not (headed and prep.lower_ == "of"):

@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from entente import doctext
 from entente.actors.kb import KnowledgeBase, default_kb
 from entente.nlp import extensions as ext
-from entente.nlp.marks import Segment, find_segments
+from entente.nlp.marks import Segment, doc_segments
 from entente.people.coref import Coref, Referent, actor_ids_in
 from entente.quotes.cues import addressee_head, lexicon, noun_phrase
 from entente.quotes.direct import attribute
@@ -41,8 +42,8 @@ class QuotesComponent:
 
 def find_quotes(doc: Doc, kb: KnowledgeBase | None = None) -> list[Quote]:
     lex = lexicon()
-    text = doc.text  # built anew on every access: read it once
-    segments = find_segments(text)
+    text = doctext.text(doc)  # doc.text is built anew on every access: the cached one
+    segments = doc_segments(doc)
     drafts = colon_drafts(doc, text, lex.colon_labels)
     for draft in drafts:
         a, b = draft.content[0]
@@ -70,13 +71,27 @@ def _kind(text: str, draft: Draft, segments: list[Segment]) -> QuoteKind:
         return "reported"
     spans = [(segments[i].start, segments[i].end) for i in draft.segments]
     for a, b in draft.content:
-        chars = [c for k, c in enumerate(text[a:b]) if not any(s <= a + k < e for s, e in spans)]
         rest = [
-            w for w in "".join(chars).split() if w.strip(_QUOTE_CHARS + ",.;:—–-()") and w.lower() != "that"
+            w
+            for w in _outside(text, a, b, spans).split()
+            if w.strip(_QUOTE_CHARS + ",.;:—–-()") and w.lower() != "that"
         ]
         if rest:
             return "mixed"
     return "direct"
+
+
+def _outside(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> str:
+    """The characters of ``text[a:b]``, in order, that lie in none of ``spans``."""
+    pieces = []
+    pos = a
+    for s, e in sorted((max(s, a), min(e, b)) for s, e in spans if s < b and a < e):
+        if s > pos:
+            pieces.append(text[pos:s])
+        pos = max(pos, e)
+    if pos < b:
+        pieces.append(text[pos:b])
+    return "".join(pieces)
 
 
 def _speaker(doc: Doc, draft: Draft, coref: Coref) -> tuple[TextSpan | None, Referent | None, Token | None]:

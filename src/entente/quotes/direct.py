@@ -16,6 +16,7 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
+from entente.nlp import doccache
 from entente.nlp.marks import Segment, paragraphs
 from entente.quotes.cues import Lexicon, according_to, is_cue_verb, speaker_head
 from entente.quotes.draft import Draft, frame, is_statement, token_at
@@ -253,7 +254,7 @@ def _recent_subject(
     lo = paras[max(0, seg.paragraph - 1)][0]
     quoted = [(s.start, s.end) for s in segments if s.depth == 0]
     best = None
-    for ent in doc.ents:
+    for ent in doccache.ents(doc):
         if ent.label_ != "PERSON" or not lo <= ent.start_char < seg.start:
             continue
         if any(a <= ent.start_char < b for a, b in quoted):

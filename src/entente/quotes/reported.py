@@ -9,7 +9,11 @@ words is mixed ("According to him, Russia is “less fearful ...”").
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from entente import doctext
@@ -245,7 +249,7 @@ def cue_drafts(doc: Doc, lex: Lexicon, segments: list[Segment]) -> list[Draft]:
     drafts: list[Draft] = []
     framed: set[int] = set()  # verbs of sentences a parenthetical cue attributes
     according = {words[0] for words in lex.according}
-    for tok in doc:
+    for tok in _cue_candidates(doc, lex, according):
         if inside(tok.idx, quoted):
             continue
         if tok.lower_ in according:
@@ -302,6 +306,36 @@ def cue_drafts(doc: Doc, lex: Lexicon, segments: list[Segment]) -> list[Draft]:
     for draft in drafts:
         _join_segments(draft, segments, outer)
     return drafts
+
+
+_LEMMAS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _cue_lemmas(lex: Lexicon) -> frozenset[str]:
+    """Every lower-cased lemma a cue of :func:`cue_drafts` can have (nouns, verbs of saying, ...)."""
+    hit = _LEMMAS.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        words = lex.nouns | lex.speech | lex.belief | lex.object_cues | frozenset(lex.particles)
+        hit = _LEMMAS[id(lex)] = (lex, words)
+    return hit[1]
+
+
+def _cue_candidates(doc: Doc, lex: Lexicon, according: set[str]) -> Iterator[Token]:
+    """The tokens of ``doc``, in order, that can open a cue: a lemma of the cue lexicon or the
+    first word of "according to". Every other token is passed over by :func:`cue_drafts`, so
+    leaving it out (without building a ``Token`` for it) changes nothing."""
+    if not len(doc):
+        return
+    cols = doc.to_array([LEMMA, LOWER])
+    strings = doc.vocab.strings
+    lemmas = _cue_lemmas(lex)
+    keep = {h for h in numpy.unique(cols[:, 0]).tolist() if strings[h].lower() in lemmas}
+    keep_lower = {get_string_id(w) for w in according}
+    lemma_col = cols[:, 0].tolist()
+    lower_col = cols[:, 1].tolist()
+    for i, (lemma, lower) in enumerate(zip(lemma_col, lower_col, strict=True)):
+        if lemma in keep or lower in keep_lower:
+            yield doc[i]
 
 
 def _innermost(drafts: list[Draft], lex: Lexicon) -> list[Draft]:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
+from entente import doctext
 from entente.records import (
     ActorMention,
     Event,
@@ -93,7 +94,7 @@ def event_evidence(
 
 def quote_evidence(doc: Doc, quotes: Iterable[Quote]) -> Iterator[tuple[str, str, RelationEvidence]]:
     """A speaker who speaks for an actor, toward the actors of the quote's stance."""
-    text = doc.text
+    text = doctext.text(doc)
     for q in quotes:
         if not q.speaker_actor or not q.content:
             continue
@@ -115,7 +116,7 @@ def statement_evidence(
     statements = [
         s for m in find_matches(doc, lexicon.phrases) if m.head not in triggers for s in reader.read(m)
     ]
-    text = doc.text
+    text = doctext.text(doc)
     for s in [*statements, *reader.backed()]:
         sign: RelationSign = "+" if s.sign == "+" else "-"
         sentence = _span(text, *s.sentence)

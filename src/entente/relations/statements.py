@@ -8,6 +8,7 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Token
 
+from entente.nlp import doccache
 from entente.relations.actors import SUBJECTS, ActorIndex, benefits_in
 from entente.relations.lexicon import GAP, Item, Phrase
 
@@ -81,7 +82,7 @@ def find_matches(doc: Doc, phrases: tuple[Phrase, ...]) -> list[Match]:
         for word in phrase.items[0].words:
             starts.setdefault(word, []).append(phrase)
     best: dict[int, Match] = {}
-    for i in range(len(doc)):
+    for i in doccache.tokens_lower_or_lemma_in(doc, starts):
         t = doc[i]
         candidates = starts.get(t.lower_, []) + starts.get(t.lemma_.lower(), [])
         for phrase in dict.fromkeys(candidates):
@@ -315,7 +316,8 @@ class Reader:
     def backed(self, weight: float = 0.6) -> Iterator[Statement]:
         """ "Iran-backed Houthis": the backer and the backed are aligned."""
         ix = self.index
-        for t in ix.doc:
+        for i in doccache.tokens_lower_in(ix.doc, self.lex.backed):
+            t = ix.doc[i]
             if t.lower_ not in self.lex.backed or t.dep_ not in ("amod", "acl") or t.head.i == t.i:
                 continue
             backers = {a for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod") for a in ix.own(c)}
