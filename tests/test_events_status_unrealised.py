@@ -78,6 +78,29 @@ STATUS = [
     ("Erdogan postponed his visit to Austria.", ("TUR", "AUT", "CONSULT"), "negated"),
     ("Putin cancelled his trip to Finland after the floods.", ("RUS", "FIN", "CONSULT"), "negated"),
     ("Erdogan began his visit to Austria on Monday.", ("TUR", "AUT", "CONSULT"), "asserted"),
+    # dated after the report (published 1 March 2017): not yet happened
+    (
+        "The foreign ministry announced the Chinese president's visit to Switzerland from March 15 to 18.",
+        ("CHN", "CHE", "CONSULT"),
+        "hypothetical",
+    ),
+    ("The Chinese president visited Switzerland on February 15.", ("CHN", "CHE", "CONSULT"), "asserted"),
+    # looked forward to, prepared for, a way paved for
+    (
+        "Washington is looking forward to the first meeting between Trump and the Chinese president.",
+        ("USA", "CHN", "CONSULT"),
+        "hypothetical",
+    ),
+    (
+        "Officials discussed preparations for the British foreign secretary's visit to Russia.",
+        ("GBR", "RUS", "CONSULT"),
+        "hypothetical",
+    ),
+    (
+        "The Russian minister's trip is meant to pave the way for a visit by the Japanese prime minister to Russia.",
+        ("JPN", "RUS", "CONSULT"),
+        "hypothetical",
+    ),
 ]
 
 

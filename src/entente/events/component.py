@@ -19,7 +19,7 @@ from entente.actors.kb import KnowledgeBase, default_kb
 from entente.events.affiliation import Affiliations
 from entente.events.arguments import ActorIndex
 from entente.events.coref import DEFINITE, Mention, resolve
-from entente.events.dates import FoundDate, find_dates, pick
+from entente.events.dates import FoundDate, after_publication, find_dates, pick
 from entente.events.lexicon import Lexicon, load_lexicon
 from entente.events.places import find_place
 from entente.events.status import StatusCues, StatusReader, own_act, performative, quote_at
@@ -98,6 +98,9 @@ class EventsComponent:
         if status == "attributed" and quote is not None and quote.speaker_name:
             who = quote.speaker_name
         place = find_place(cand.token, index)
+        when = pick(dates, tok.idx)
+        if status in ("asserted", "attributed") and when and after_publication(when, ext.published(doc)):
+            status, who = "hypothetical", None  # dated after the report: not yet happened
         return Event(
             source=pair[0],
             target=pair[1],
@@ -109,7 +112,7 @@ class EventsComponent:
             evidence=text_span(doc, sent.start_char, sent.end_char),
             mode=trig.mode,
             attributed_to=who if status == "attributed" else None,
-            date=pick(dates, tok.idx),
+            date=when,
             place=place[0] if place else None,
             place_name=place[1] if place else None,
         )

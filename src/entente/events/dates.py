@@ -213,3 +213,17 @@ def pick(found: list[FoundDate], trigger_start: int) -> EventDate | None:
     if not found:
         return None
     return min(found, key=lambda f: abs(f.start - trigger_start)).value
+
+
+def after_publication(when: EventDate, published: date | None) -> bool:
+    """True when the whole of ``when`` lies after the publication date: a report cannot have
+    seen it happen ("Xi's visit to Switzerland from 15 to 18 January" in a paper of the 13th)."""
+    if published is None:
+        return False
+    first = when.value.split("/")[0]
+    parts = [int(p) for p in first.split("-")]
+    if len(parts) == 3:
+        return date(*parts) > published
+    if len(parts) == 2:
+        return (parts[0], parts[1]) > (published.year, published.month)
+    return parts[0] > published.year
