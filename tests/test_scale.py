@@ -235,3 +235,21 @@ def test_the_client_reads_lazily_and_holds_a_bounded_number_of_partitions(tmp_pa
     merged = [4 * (k + 1) for k in range(10)]
     assert all(p - m <= 3 * 4 for p, m in zip(seen, merged, strict=True)), seen
     assert seen[0] < 40
+
+
+def test_identical_inputs_in_one_partition_are_stored_once(tmp_path: Path) -> None:
+    """Two inputs with the same text in one partition: analysed once, the rows of a serial run."""
+    corpus = tmp_path / "twice"
+    corpus.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):  # b repeats a; c is another story
+        text = DOCUMENTS["10-gas.txt" if name != "c.txt" else "08-expel.txt"]
+        (corpus / name).write_text(text, encoding="utf-8")
+    serial, dask = f"sqlite:///{tmp_path / 's.db'}", f"sqlite:///{tmp_path / 'd.db'}"
+    ingest(str(corpus), "--db", serial)
+    out = ingest(str(corpus), "--db", dask, "--dask", "local", "--workers", "2",
+                 "--partition-size", "4", "--parquet", str(tmp_path / "parts"))  # fmt: skip
+    assert "failed: 0" in out.output and "duplicates: 1" in out.output
+    got, want = rows(dask), rows(serial)
+    assert len(want["articles"]) == 2
+    for name in want:
+        assert got[name] == want[name], name

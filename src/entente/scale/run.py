@@ -156,21 +156,9 @@ def _run(
 ) -> DaskTally:
     tally = DaskTally()
     plugin = False  # the pipeline is loaded on the workers when a first partition needs it
-    queue: deque[tuple[str, list[tuple[Item, str]], Any]] = deque()
-    for run in cut(items, partition_size):
-        todo: list[tuple[Item, str]] = []
-        for item in run:
-            if not isinstance(item, Item):  # a source failure: recorded now, as in a serial run
-                store.record_failure(item.input_name, item.cause)
-                tally.failures.append((item.input_name, item.cause))
-                continue
-            digest, seen = known(store, item)
-            if seen is None:
-                todo.append((item, digest))
-            else:  # stored: this input already, or the same text from elsewhere
-                tally.outcomes["copy" if seen else "exists"] += 1
-        if not todo:
-            continue
+
+    def submit(todo: list[tuple[Item, str]]) -> tuple[str, list[tuple[Item, str]], Any]:
+        nonlocal plugin
         key = partition_key(store.version, model, actor_files, todo)
         future = None
         if not parquet.is_complete(root, key):
@@ -189,11 +177,38 @@ def _run(
                 key=f"entente-partition-{key}",
                 pure=False,
             )
-        queue.append((key, todo, future))
+        return key, todo, future
+
+    queue: deque[tuple[str, list[tuple[Item, str]], Any]] = deque()
+    # an input identical to an earlier one of the same partition waits until that one is
+    # stored, then is what `known` makes of it (this input again, or a copy): never analysed twice
+    again: list[Item] = []
+    for run in cut(items, partition_size):
+        todo: list[tuple[Item, str]] = []
+        for item in run:
+            if not isinstance(item, Item):  # a source failure: recorded now, as in a serial run
+                store.record_failure(item.input_name, item.cause)
+                tally.failures.append((item.input_name, item.cause))
+                continue
+            digest, seen = known(store, item)
+            if seen is None and any(d == digest for _, d in todo):
+                again.append(item)
+            elif seen is None:
+                todo.append((item, digest))
+            else:  # stored: this input already, or the same text from elsewhere
+                tally.outcomes["copy" if seen else "exists"] += 1
+        if todo:
+            queue.append(submit(todo))
         while len(queue) > limit:
             _merge(store, root, *queue.popleft(), tally, report)
     while queue:
         _merge(store, root, *queue.popleft(), tally, report)
+    for item in again:
+        digest, seen = known(store, item)
+        if seen is None:  # the earlier one was not stored (it failed): this one on its own
+            _merge(store, root, *submit([(item, digest)]), tally, report)
+        else:
+            tally.outcomes["copy" if seen else "exists"] += 1
     return tally
 
 
