@@ -80,10 +80,10 @@ bench-scale: $(STAMP) corpus
 	$(BIN)/python bench/bench_scale.py ratio --corpus $(SCALE_OUT)/na.jsonl --workers 1 --rounds 4 --out $(SCALE_OUT)/ratio1
 	$(BIN)/python bench/bench_scale.py workers --corpus $(SCALE_OUT)/na.jsonl --n 400 --repeats 2 --out $(SCALE_OUT)/workers
 	$(BIN)/python bench/bench_scale.py rss --corpus $(SCALE_OUT)/na.jsonl --sizes 1000,10000 --out $(SCALE_OUT)/rss
-	$(BIN)/python bench/bench_scale.py dask --corpus $(SCALE_OUT)/na.jsonl --n 400 --partition 16 --workers 2 --out $(SCALE_OUT)/dask
+	$(BIN)/python bench/bench_scale.py dask --corpus $(SCALE_OUT)/na.jsonl --partition 32 --workers 2 --out $(SCALE_OUT)/dask
 	test -s $(SCALE_OUT)/synth1m.db || $(BIN)/python bench/synth_store.py --events 1000000 --db sqlite:///$(SCALE_OUT)/synth1m.db
-	$(BIN)/python bench/bench_scale.py queries --db sqlite:///$(SCALE_OUT)/synth1m.db --repeats 20
-	$(BIN)/python bench/bench_scale.py queries --postgres --events 1000000 --repeats 20
+	$(BIN)/python bench/bench_scale.py queries --db sqlite:///$(SCALE_OUT)/synth1m.db --repeats 50
+	$(BIN)/python bench/bench_scale.py queries --postgres --events 1000000 --repeats 50
 
 # the learned events layer (issue 13): train on train/event_pairs.jsonl (fixed seeds, about a
 # minute on 2 cores), report the test split, write src/entente/events/model/
