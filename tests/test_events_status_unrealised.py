@@ -97,7 +97,7 @@ STATUS = [
         "hypothetical",
     ),
     (
-        "The Russian minister's trip is meant to pave the way for a visit by the Japanese prime minister to Russia.",
+        "The Russian trip is meant to pave the way for a visit by the Japanese prime minister to Russia.",
         ("JPN", "RUS", "CONSULT"),
         "hypothetical",
     ),
