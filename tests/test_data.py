@@ -53,6 +53,34 @@ def test_build_rejects(value: object, words: str) -> None:
     assert err.value.source == "f.yaml" and "\n" not in str(err.value)
 
 
+@dataclass(frozen=True)
+class Words:
+    heads: frozenset[str] = frozenset()
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [({"heads": ["investor", "protester", "investor"]}, {"investor", "protester"}), ({"heads": None}, set())],
+)
+def test_build_reads_a_list_of_words_as_a_frozenset(value: object, expected: set[str]) -> None:
+    got = data.build(Words, value, source="w.yaml", where="words")
+    assert isinstance(got.heads, frozenset) and got.heads == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ({"heads": "investor"}, "must be a list"),
+        ({"heads": [1]}, "must be a string"),
+        ({"hedas": []}, "'hedas'"),
+    ],
+)
+def test_build_rejects_bad_word_sets(value: object, words: str) -> None:
+    with pytest.raises(EntenteError) as err:
+        data.build(Words, value, source="w.yaml", where="words")
+    assert words in str(err.value) and "w.yaml" in str(err.value)
+
+
 def test_unknown_key_names_the_key_the_known_keys_and_the_fix() -> None:
     with pytest.raises(EntenteError) as err:
         _build({"id": "X", "froms": ["a"]})

@@ -215,3 +215,9 @@ def test_malformed_senses_data_is_a_catalogued_error(data: object) -> None:
     with pytest.raises(EntenteError) as info:
         senses_from_data(data)
     assert info.value.message.code == "E008"
+
+
+def test_parties_data_rejects_an_unknown_key() -> None:
+    with pytest.raises(EntenteError) as info:
+        Parties.from_data({"nonstate_heads": ["refugee"], "nonstate_modifier": ["exiled"]})
+    assert info.value.message.code == "E008" and "'nonstate_modifier'" in str(info.value)

@@ -6,8 +6,9 @@
   nested too deep is a malformed file, not a crash;
 * :func:`build` validates a parsed value into a frozen dataclass, field by field:
   strings must be non-blank strings (unless the field says ``blank``), lists hold
-  what they declare, ``Literal`` fields one of their values, and an **unknown key
-  is an error** that names the file, the key, the keys that are known and the fix.
+  what they declare (a ``frozenset`` field reads a list), ``Literal`` fields one of
+  their values, and an **unknown key is an error** that names the file, the key,
+  the keys that are known and the fix.
 
 Every failure is an :class:`~entente.errors.EntenteError` of the code the caller
 gives (E008 for actor and lexicon files, E009 for gold, E013 for floors), or E032
@@ -176,6 +177,12 @@ def _value(hint: Any, value: Any, where: str, blank: bool = False) -> Any:
         if not isinstance(value, list):
             raise Invalid(f"{where} must be a list, not {_kind(value)}")
         return tuple(_value(args[0], v, f"{where} item {i + 1}", blank) for i, v in enumerate(value))
+    if origin is frozenset:  # a list of words read as a set: "heads: [investor, protester]"
+        if value is None:
+            return frozenset()
+        if not isinstance(value, list):
+            raise Invalid(f"{where} must be a list, not {_kind(value)}")
+        return frozenset(_value(args[0], v, f"{where} item {i + 1}", blank) for i, v in enumerate(value))
     if origin is dict:
         if not isinstance(value, dict):
             raise Invalid(f"{where} must be a mapping, not {_kind(value)}")

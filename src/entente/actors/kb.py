@@ -34,6 +34,7 @@ DATA_FILES = (
     "patterns.yaml",
     "context.yaml",
 )
+_REGNAL = re.compile(r"[IVXL]+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "`": "'"})
 
 
@@ -213,7 +214,9 @@ class KnowledgeBase:
         self._by_name = {}
         folded_forms = {k.casefold() for k in self._by_form}
         for person in self.leaders:
-            keys = {person.name, *person.aliases, person.name.split()[-1]}
+            last = person.name.split()[-1]
+            # a regnal number ("Abdullah II") is no surname: "World War II" names nobody
+            keys = {person.name, *person.aliases} | (set() if _REGNAL.fullmatch(last) else {last})
             for key in keys:
                 # a one-word name that is also an actor's form ("Montenegro", "Jordan"), in any
                 # case ("Un" of Kim Jong Un and the UN), stands for the actor, not the person

@@ -25,6 +25,7 @@ from spacy.tokens import Span as SpacySpan
 from entente.actors.kb import KnowledgeBase
 from entente.nlp import doccache
 from entente.nlp import extensions as ext
+from entente.people.roles import role_words
 
 MAX_PHRASE = 14  # tokens: "head of Iran's Quds Force", not a run-on misparse
 
@@ -46,8 +47,14 @@ class Affiliations:
             if tok.lemma_.lower() in self.role_nouns or tok.lower_ in self.role_nouns:
                 for t in sorted(tok.subtree, key=lambda t: t.i):
                     if t.i in by_token:
-                        return by_token[t.i]
+                        return None if self._party_of(by_token[t.i], words) else by_token[t.i]
         return None
+
+    def _party_of(self, actor: str, words: list[Token]) -> bool:
+        """Whether a phrase that names a state names a party, campaign or firm the person speaks
+        for instead ("a Trump campaign adviser", "a leader of Egypt's ruling party")."""
+        state = self.kb is not None and self.kb.actor(actor).kind == "state"
+        return state and role_words().speaks_for_nonstate_body([t.lemma_ for t in words])
 
     def actor_of(self, head: Token, by_token: dict[int, str]) -> str | None:
         """Who the person whose name is headed by ``head`` speaks for, or None."""

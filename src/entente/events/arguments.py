@@ -75,7 +75,7 @@ class ActorIndex:
     def _people_of_states(self, demonyms: list[int]) -> None:
         """Leave out state words that name a country's people ("Chinese investors", "Afghans")."""
         states = [i for i, a in self.by_token.items() if self._is_state(a)]
-        for i in nonstate_tokens(self.doc, states, demonyms):
+        for i in nonstate_tokens(self.doc, states, demonyms, actors=self.by_token):
             actor = self.by_token.pop(i)
             self.state_at = [(o, a) for o, a in self.state_at if not (o == self.doc[i].idx and a == actor)]
 
@@ -150,11 +150,19 @@ class ActorIndex:
 
 
 def _hyphenated(tok: Token) -> bool:
-    """Whether ``tok`` is joined to a neighbour by a hyphen ("Putin-Pezeshkian")."""
+    """Whether ``tok`` is a name joined to a neighbour by a hyphen ("Putin-Pezeshkian", "the
+    Obama-era rules"), and not the given name of a longer name ("diplomat-Burhan Belge", where a
+    hyphen stands for a space)."""
     doc = tok.doc
     before = tok.i > 0 and doc[tok.i - 1].text in ("-", "–") and not doc[tok.i - 1].whitespace_
     after = tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "–") and not tok.whitespace_
-    return bool(before or after)
+    longer = (
+        not after
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].pos_ == "PROPN"
+        and doc[tok.i + 1].text[:1].isupper()
+    )
+    return bool(before or after) and not longer
 
 
 def _dedupe(ids: Iterable[str]) -> list[str]:
@@ -227,8 +235,17 @@ def exemplars(tok: Token, index: ActorIndex) -> list[str]:
         if such_as or including:
             for pobj in child.children:
                 if pobj.dep_ in ("pobj", "dobj"):
-                    found.extend(a for c in conjuncts(pobj) if (a := index.get(c)))
+                    # recall round 2: "including the British and German ambassadors": the modifiers
+                    found.extend(a for c in conjuncts(pobj) for a in _example_actors(c, index))
     return found
+
+
+def _example_actors(tok: Token, index: ActorIndex) -> list[str]:
+    """The actor of an example: a name's own, or a noun's modifiers ("the French ambassadors")."""
+    own = index.get(tok)
+    if own or tok.pos_ != "NOUN":
+        return [own] if own else []
+    return head_actors(tok, index, frozenset())
 
 
 def conjuncts(tok: Token) -> list[Token]:

@@ -59,7 +59,11 @@ class EventsComponent:
         for sent_i, sent in enumerate(doc.sents):
             dates: list[FoundDate] | None = None
             has_actor = any(
-                t.i in index.by_token or t.i in index.former or index.both(t) or linker.descriptions.stands(t)
+                t.i in index.by_token
+                or t.i in index.former
+                or index.both(t)
+                or linker.descriptions.stands(t)
+                or linker.plurals.stands(t)
                 for t in sent
             )
             linker.sent_i = sent_i
@@ -132,7 +136,8 @@ class EventsComponent:
         out = []
         for pair in cand.pairs():
             mutual = pair in cand.mutual_pairs or self.lex.mutual(cand.trigger)
-            ev = self.event(doc, tok, cand, pair, sent, dates, index)
+            status_tok = doc[cand.status_token] if cand.status_token is not None else None
+            ev = self.event(doc, tok, cand, pair, sent, dates, index, status_tok)
             present = tok.tag_ in ("VBZ", "VBP") and ev.date is not None
             out.append(Mention(ev, cand, tok.i, sent_i, nominal, definite, mutual, present=present))
         return out

@@ -37,6 +37,9 @@ class Words:
     qualified: frozenset[tuple[str, str]]  # ("foreign", "ministry")
     agents: frozenset[str]  # "opponent", "critic": nouns that describe the actor they are said of
     qualified_heads: frozenset[str]  # "ministry"
+    plural_pronouns: frozenset[str] = frozenset()  # "they": events/plurals.py
+    pair_words: frozenset[str] = frozenset()  # "the pair"
+    plural_anaphora: bool = False  # events/plurals.py on or off
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +54,9 @@ def load_words() -> Words:
         qualified=frozenset((n[0], n[1]) for n in nouns if len(n) == 2),
         qualified_heads=frozenset(n[1] for n in nouns if len(n) == 2),
         agents=frozenset(str(w).lower() for w in data.get("agent_nouns") or ()),
+        plural_pronouns=frozenset(str(w).lower() for w in data.get("plural_pronouns") or ()),
+        pair_words=frozenset(str(w).lower() for w in data.get("pair_words") or ()),
+        plural_anaphora=bool(data.get("plural_anaphora", False)),
     )
 
 
@@ -69,7 +75,13 @@ class Descriptions:
 
     def pair(self, tok: Token, sent_i: int) -> list[str]:
         """The parties "both sides" (headed by ``tok``) stands for, or [] to leave it to the index."""
-        if not self.numbered_pair(tok) or not self.seen:
+        if not self.numbered_pair(tok):
+            return []
+        return self.pair_before(tok, sent_i)
+
+    def pair_before(self, tok: Token, sent_i: int) -> list[str]:
+        """The parties of the latest two-party event of the last sentences, when named before ``tok``."""
+        if not self.seen:
             return []
         last_sent, (a, b) = self.seen[-1]
         if last_sent < sent_i - WINDOW:

@@ -13,9 +13,11 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from entente.events.arguments import ActorIndex, head_actors, np_actors
+from entente.events.answers import Accusations
+from entente.events.arguments import ActorIndex, conjuncts, head_actors, np_actors
 from entente.events.descriptions import Descriptions
 from entente.events.lexicon import Lexicon, Trigger
+from entente.events.plurals import Plurals
 
 SUBJ_DEPS = ("nsubj", "csubj")
 OBJ_DEPS = ("dobj", "dative", "iobj", "obj")
@@ -43,6 +45,14 @@ def select(tok: Token, options: tuple[Trigger, ...]) -> Trigger | None:
         words = {w for c in tok.children if c.i > tok.i for w in (c.lower_, c.lemma_.lower())}
     objs = {c.lemma_.lower() for c in tok.children if c.dep_ in OBJ_DEPS} | {
         c.lower_ for c in tok.children if c.dep_ in OBJ_DEPS
+    }
+    # "summoned Afghan embassy official Ahmed Karim": a named object's title
+    objs |= {
+        g.lemma_.lower()
+        for c in tok.children
+        if c.dep_ in OBJ_DEPS and c.pos_ == "PROPN"
+        for g in c.children
+        if g.dep_ == "compound" and g.pos_ == "NOUN"
     }
     subjects = {c.lemma_.lower() for c in clause_subjects(tok)} if tok.pos_ == "VERB" else set()
     if tok.pos_ == "VERB":  # "called for NATO members to raise": the marker of a following clause
@@ -90,14 +100,39 @@ class PhraseReader:
         self.sent_i = 0  # the sentence being read
         self.history: list[tuple[int, str, list[str]]] = []  # (sentence, trigger lemma, sources)
         self.descriptions = Descriptions(index)  # "both sides", "the government"
+        self.plurals = Plurals(index, self.groups, self.descriptions)  # "they", "the two"
+        self.accusations = Accusations()  # "X denies the charge": the accuser (events/answers.py)
 
     def np(self, tok: Token) -> list[str]:
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
-            tok = tok.head.head
+            verb, tok = tok.head, tok.head.head
+            if tok.dep_ == "conj" and self.mutual_verb(verb):  # "talks between X and Y, who met ..."
+                while tok.dep_ == "conj":
+                    tok = tok.head
         pair = self.descriptions.pair(tok, self.sent_i)  # "both sides" after "X and Y met"
         if pair:
             return pair
-        return np_actors(tok, self.index, self.groups) or self.descriptions.institution(tok)
+        found = self.appositive(tok) or np_actors(tok, self.index, self.groups)
+        return found or self.descriptions.institution(tok) or self.plurals.resolve(tok)
+
+    def appositive(self, tok: Token) -> list[str]:
+        """ "US allies South Korea and Japan", "Russia's partners Iran and Turkey": the names in apposition
+        to a common noun, all their conjuncts, and not the noun's own modifiers."""
+        if tok.pos_ != "NOUN" or self.index.get(tok):
+            return []
+        names = [
+            k
+            for c in tok.children
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ != "NORP"
+            for k in conjuncts(c)
+        ]
+        return dedupe([a for k in names if (a := self.index.get(k))])
+
+    def mutual_verb(self, verb: Token) -> bool:
+        """Whether ``verb`` is a mutual trigger with no object ("met", "agreed")."""
+        senses = self.lex.verbs.get(verb.lemma_.lower(), ())
+        objects = any(c.dep_ in OBJ_DEPS for c in verb.children)
+        return not objects and any(self.lex.mutual(t) for t in senses)
 
     def subject(self, verb: Token, depth: int = 0) -> list[str]:
         """Actors of the verb's subject, inherited through control and coordination."""
@@ -159,6 +194,10 @@ class PhraseReader:
                 found.extend(a for p in c.children if p.dep_ == "pobj" for a in self.np(p))
         return dedupe(found)
 
+    def possessor_sources(self, noun: Token, targets: list[str]) -> list[str]:
+        """The possessor or by-phrase of the noun a mutual noun's circumstance hangs on, but ``targets``."""
+        return [a for a in self.noun_sources(noun) if a not in targets]
+
     def prep_objects(self, tok: Token, preps: tuple[str, ...]) -> list[str]:
         found: list[str] = []
         for c in tok.children:
@@ -181,6 +220,32 @@ class PhraseReader:
             elif c.dep_ == "prep" and c.lower_ not in skip:
                 found.extend(a for p in c.children if p.dep_ == "pobj" for a in self.np(p))
         return dedupe(found)
+
+    def other_party(self, tok: Token, sources: list[str]) -> bool:
+        """Whether a "with"/"between" phrase of the trigger (or of its light verb) names a party that is
+        not one of ``sources``: "They held meetings with the local authorities" is no meeting between
+        them, whether or not the phrase stands for an actor ("with the mediation of X" names none)."""
+        heads = [tok]
+        if tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in self.lex.light_verbs:
+            # the light verb, and a second object misparsed beside the noun ("a ceasefire deal between")
+            heads += [tok.head, *(c for c in tok.head.children if c.dep_ in OBJ_DEPS and c.i != tok.i)]
+        for head in heads:
+            for c in head.children:
+                if c.dep_ != "prep" or c.lower_ not in ("with", "between"):
+                    continue
+                for p in c.children:
+                    if p.dep_ != "pobj" or not self._party_word(p):  # "with the mediation of", "each other"
+                        continue
+                    found = self.np(p)
+                    if not found or not set(found) <= set(sources):
+                        return True
+        return False
+
+    def _party_word(self, tok: Token) -> bool:
+        """Whether ``tok`` names who may take part: a name, a group noun ("the authorities", "rebels")."""
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return True
+        return tok.lower_ in self.groups or tok.lemma_.lower() in self.groups
 
     def for_clause_targets(self, verb: Token) -> list[str]:
         """The subject of a "for X to V" clause of the verb ("called for NATO members to raise ...")."""

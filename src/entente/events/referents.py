@@ -2,7 +2,8 @@
 
 * "he"/"she" take the actor of the latest person named in the same sentence,
   or the latest subject person of the two previous sentences (none when that
-  person has none); "I"/"we" inside a
+  person has none), passing over people of the other gender where it is known
+  ("she hosted Israel's prime minister" after "Abe"); "I"/"we" inside a
   quote take the speaker's actor; "it"/"its" the latest organisation or state
   mentioned before it in the same sentence.
 """
@@ -15,6 +16,7 @@ from entente.nlp import doccache
 from entente.nlp import extensions as ext
 
 PERSONAL = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
+FEMININE = frozenset({"she", "her", "herself"})
 FIRST = frozenset({"i", "we", "me", "us", "my", "our"})
 NEUTER = frozenset({"it", "its"})
 
@@ -44,11 +46,24 @@ def person_tokens(doc: Doc) -> set[int]:
     return out
 
 
+def person_genders(doc: Doc) -> dict[int, str]:
+    """Tokens of the names of people whose gender is known -> "male" or "female"."""
+    out: dict[int, str] = {}
+    for person in ext.people(doc):
+        if person.gender not in ("male", "female"):
+            continue
+        for s in person.mentions:
+            span = doc.char_span(s.start, s.end, alignment_mode="expand") or ()
+            out.update((t.i, person.gender) for t in span if t.pos_ != "PRON")
+    return out
+
+
 def pronoun_actors(doc: Doc, by_token: dict[int, str], people: set[int]) -> dict[int, str]:
     """Token index -> actor for pronouns whose referent is plain enough to take."""
     out: dict[int, str] = {}
     sents = list(doc.sents)
     people = people | person_tokens(doc)
+    genders = person_genders(doc)
     for si, sent in enumerate(sents):
         window_start = sents[max(0, si - 2)].start
         for tok in sent:
@@ -57,7 +72,9 @@ def pronoun_actors(doc: Doc, by_token: dict[int, str], people: set[int]) -> dict
                 continue
             found: str | None = None
             if low in PERSONAL:
-                found = _latest(doc, by_token, people, window_start, tok.i, want_person=True)
+                other = "male" if low in FEMININE else "female"
+                skip = {i for i, g in genders.items() if g == other}  # "she" is not Shinzo Abe
+                found = _latest(doc, by_token, people, window_start, tok.i, want_person=True, skip=skip)
             elif low in FIRST:
                 found = _quote_actor(doc, tok.idx, by_token)
             elif low in NEUTER:
@@ -96,7 +113,7 @@ def _latest(
     sent_start = doc[end].sent.start
     for i in range(end - 1, start - 1, -1):
         if want_person and i in people:
-            if i < sent_start and not _subject(doc[i]):
+            if (i < sent_start and not _subject(doc[i])) or (skip and i in skip):
                 continue
             return by_token.get(i)  # the nearest person, even one with no actor, ends the search
         if not want_person and i in by_token and i not in people and not (skip and i in skip):

@@ -22,6 +22,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from entente import doctext
+from entente.events.tense import TenseCues, future_time, pending_clause, pending_noun
 from entente.nlp import extensions as ext
 from entente.records import EventStatus, Quote
 
@@ -44,6 +45,9 @@ class StatusCues:
     attributed_modifiers: frozenset[str] = frozenset()
     hypothetical_determiners: frozenset[str] = frozenset()
     negating_particles: dict[str, frozenset[str]] = field(default_factory=dict)
+    tense: TenseCues = field(default_factory=TenseCues)
+    agenda_heads: frozenset[str] = frozenset()
+    outcome_heads: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> StatusCues:
@@ -69,6 +73,9 @@ class StatusCues:
             attributed_modifiers=fs("attributed_modifiers"),
             hypothetical_determiners=fs("hypothetical_determiners"),
             negating_particles=particles,
+            tense=TenseCues.from_data(data),
+            agenda_heads=fs("agenda_heads"),
+            outcome_heads=fs("outcome_heads"),
         )
 
 
@@ -139,7 +146,7 @@ class StatusReader:
         negated_head = any(c.dep_ == "neg" for c in head.children)
         if lemma in self.cues.negating_heads and not negated_head:
             found.negated = True
-        elif lemma in self.cues.hypothetical_heads:
+        elif lemma in self.cues.hypothetical_heads or head.lower_ in self.cues.hypothetical_heads:
             found.hypothetical = True
         elif lemma in self.cues.yet_heads and any(c.lower_ == "yet" for c in head.children):
             found.negated = True
@@ -156,7 +163,10 @@ class StatusReader:
                 if head.i == cur.i or _apart(cur, head.idx):  # no cue across a blank line (a headline)
                     break
                 if dep in ("xcomp", "acomp", "conj", "acl", "aux"):
-                    self._head_cue(head, found)
+                    # recall round 2: a tensed verb coordinated with this one is no head of it
+                    # ("questioned the inquiry and refused to ...": "question" says nothing of "refused")
+                    if not (dep == "conj" and head.tag_ in ("VBD", "VBZ", "VBP", "VBN")):
+                        self._head_cue(head, found)
                     if dep == "xcomp" and head.lemma_ == "be":
                         found.hypothetical = True  # "Xi is to visit Switzerland"
                     self._local(head, found)
@@ -177,6 +187,11 @@ class StatusReader:
                 if dep == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children):
                     found.hypothetical = True  # a purpose clause: "sent troops to attack"
                     break
+                if dep == "advcl" and pending_clause(cur, self.cues.tense):
+                    # "when he visits China" under "will get", "until the US lifts sanctions" under
+                    # "will not talk": a present clause of a future
+                    found.hypothetical |= self.read(head)[0] in ("hypothetical", "negated")
+                    break
                 if dep == "ccomp":
                     self._clausal_head(head, found)
                     break
@@ -188,6 +203,9 @@ class StatusReader:
                 break
         if not found.attributed:
             self._trailing_report(cur, found)
+        published = ext.published(trigger.doc)
+        if any(future_time(v, self.cues.tense, published) for v in {trigger, cur}):
+            found.hypothetical = True  # "Trump meets Netanyahu later in the week"
         if trigger.sent.text.rstrip().endswith("?") and not _presupposed(trigger):
             found.hypothetical = True
         return found.status(), found.attributed_to
@@ -242,6 +260,14 @@ class StatusReader:
         particles = self.cues.negating_particles.get(lemma, frozenset())
         return any(c.dep_ == "prt" and c.lower_ in particles for c in verb.children)
 
+    def _object_prep(self, verb: Token, prep: Token) -> bool:
+        """ "make preparations for a visit": the prepositional phrase parsed on the verb."""
+        return any(
+            c.dep_ == "dobj"
+            and prep.lower_ in self.cues.hypothetical_preps.get(c.lemma_.lower(), frozenset())
+            for c in verb.children
+        )
+
     def _nominal(self, noun: Token, found: _Found, depth: int = 0) -> None:
         """A noun event is asserted unless its immediate governor says otherwise.
 
@@ -256,15 +282,24 @@ class StatusReader:
             found.hypothetical = True  # "against any aggression"
         if modifiers & self.cues.attributed_modifiers:  # "an alleged interaction between X and Y"
             found.attributed = True
+        if pending_noun(noun, self.cues.tense):
+            found.hypothetical = True  # "the visit is aimed at", "pressing ahead with talks"
+        if depth > 0 and noun.lemma_.lower() in self.cues.agenda_heads and dep in ("attr", "nsubj", "dobj"):
+            # "... are going to be the focus of his visit": the agenda of a future event
+            found.hypothetical |= head.pos_ in ("VERB", "AUX") and self.read(head)[0] == "hypothetical"
         if dep == "pobj":
             gov = head.head
             preps = self.cues.hypothetical_preps.get(gov.lemma_.lower(), frozenset())
-            if head.lower_ in preps:
+            if head.lower_ in preps or self._object_prep(gov, head):
                 found.hypothetical = True
             elif head.lower_ == "of" and gov.pos_ == "NOUN" and head.dep_ == "prep" and depth < 2:
                 self._nominal(gov, found, depth + 1)
+            elif depth == 0 and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in self.cues.outcome_heads:
+                found.hypothetical |= self.read(gov)[0] == "hypothetical"  # "could lead to an agreement"
         elif depth > 0:
             return  # a governing noun lends its own cues only, not its clause's status
+        elif dep == "attr" and head.lemma_ == "be":
+            found.hypothetical |= self.read(head)[0] == "hypothetical"  # "it would be the first meeting"
         elif dep in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             status, who = self.read(head)  # "the visit may take place"
             if status == "negated" and head.lemma_.lower() in self.cues.open_heads:
@@ -344,3 +379,10 @@ def performative(tok: Token, verbal: bool) -> bool:
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     first = any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children)
     return verbal and first and verb.tag_ in ("VBP", "VBZ")
+
+
+def hedged(tok: Token, cues: dict[str, Any]) -> bool:
+    """ "Russia's alleged interference": a word on the event itself puts it on others' word,
+    so it stays attributed even where a possessed noun would be taken as given."""
+    words = {str(v).lower() for v in cues.get("attributed_modifiers") or ()}
+    return any(c.dep_ in ("amod", "advmod") and c.lower_ in words for c in tok.children)

@@ -37,6 +37,7 @@ class Candidate:
     sources: list[str]
     targets: list[str]
     mutual_pairs: list[tuple[str, str]] = field(default_factory=list)
+    status_token: int | None = None  # the token whose status the event takes, if not its own
 
     def pairs(self) -> list[tuple[str, str]]:
         out = [(s, t) for s in self.sources for t in self.targets if s != t]
@@ -224,6 +225,8 @@ class Linker(PhraseReader):
                     sources = subject
                 elif trig.type == "CONSULT":  # "X and Y agreed in a phone call": talks between them
                     joint = subject
+            elif clause.pos_ == "NOUN" and targets:  # "China's fight against smog in cooperation with X"
+                sources = self.possessor_sources(clause, targets)
         if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "upon") and not targets:
             # "arrived at the request of the Lithuanian government": aimed at the clause's subject
             sources = sources or self.prep_objects(tok, ("of",))
@@ -292,6 +295,21 @@ class Linker(PhraseReader):
         pairs = [(a, b) for a in sources for b in targets if a != b]
         return Candidate(tok, trig, [], [], pairs) if pairs else None
 
+    def answer(self, tok: Token, cand: Candidate | None) -> Candidate | None:
+        """A denial aimed at the accuser; a demand answered aimed at who answers (events/answers.py)."""
+        if cand is not None and cand.trigger.type == "ACCUSE":
+            self.accusations.note(self.sent_i, tok.i, cand.sources, cand.targets)
+        if cand is not None and cand.targets:
+            return cand
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in self.accusations.words.denial_verbs:
+            sources = cand.sources if cand is not None else self.subject(tok)
+            denial = self.accusations.denial(tok, sources, self.sent_i)
+            return Candidate(tok, denial[0], sources, denial[1]) if denial else cand
+        if cand is not None and self.accusations.answered(tok, cand.trigger, cand.sources):
+            cand.targets = [a for a in self.subject(tok.head) if a not in cand.sources]
+            cand.status_token = tok.head.i  # "refused demands by X": the demand was made
+        return cand
+
     def candidate(
         self, tok: Token, trig: Trigger, sources: list[str], targets: list[str]
     ) -> Candidate | None:
@@ -306,7 +324,8 @@ class Linker(PhraseReader):
             and c.lemma_.lower() not in trig.objects  # "exchanged fire": the object is the act itself
         ]
         most = MAX_MUTUAL if tok.pos_ == "VERB" else 3  # "X, Y and Z signed agreements": not with each other
-        if not targets and 2 <= len(sources) <= most and self.lex.mutual(trig) and not objects:
+        pairable = not targets and 2 <= len(sources) <= most and not objects
+        if pairable and self.lex.mutual(trig) and not self.other_party(tok, sources):
             cand.mutual_pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
             cand.sources = []
         return cand if (sources or targets) else None
@@ -331,6 +350,7 @@ class Linker(PhraseReader):
             elif tok.pos_ == "ADJ" and lemma in self.lex.adjectives:
                 trig = select(tok, self.lex.adjectives[lemma])
                 cand = self.adjective(tok, trig) if trig else None
+            cand = self.answer(tok, cand)
             if cand is not None:
                 out.append(cand)
         self.index.past = False

@@ -6,10 +6,20 @@ opposition", "Afghan refugees", "a Uruguayan lawyer" and a bare plural nationali
 ("22,000 Afghans were deported") name people of that country, not its government.
 :func:`nonstate_tokens` finds those state tokens so that :class:`ActorIndex` leaves
 them out; the head nouns and modifiers are data (``data/parties.yaml``).
+
+Also not the state: a country word in the description of a named person who holds no
+office ("German Nobel laureate Albert Einstein", "the Scottish-American chemist X":
+a person counts through a state only with an official role, see ``people/data/roles.yaml``),
+an office held in the past ("a former British ambassador"), the press and private firms
+("South Korean media"; "state media" stays the state), a pageant title ("the former Miss
+Hungary"), the countries a state "joins on the list" of those that do something, and, for
+states whose adjective names a people more often than a government (``people_states``),
+that adjective on a popular or violent act ("a Palestinian attack").
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -17,8 +27,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from entente.data import parse_yaml
-from entente.errors import E, EntenteError
+from entente.data import build, parse_yaml
+from entente.people.roles import role_words
 
 PARTIES_FILE = "parties.yaml"
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod", "nummod"})
@@ -37,34 +47,32 @@ class Parties:
     place_preps: frozenset[str] = frozenset()
     people_quantifiers: frozenset[str] = frozenset()
     people_acts: frozenset[str] = frozenset()
+    state_marks: frozenset[str] = frozenset()
+    title_words: frozenset[str] = frozenset()
+    company_verbs: frozenset[str] = frozenset()
+    company_nouns: frozenset[str] = frozenset()
+    people_states: frozenset[str] = frozenset()
+    people_act_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: object, source: str = PARTIES_FILE) -> Parties:
-        if not isinstance(data, Mapping):
-            raise EntenteError(E.E008, source=source, cause=f"{source}: expected a mapping")
-
-        def words(key: str) -> frozenset[str]:
-            value = data.get(key) or []
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise EntenteError(E.E008, source=source, cause=f"{source}: {key} must be a list of words")
-            return frozenset(v.lower() for v in value)
-
-        return cls(
-            nonstate_heads=words("nonstate_heads"),
-            nonstate_modifiers=words("nonstate_modifiers"),
-            state_plural_determiners=words("state_plural_determiners"),
-            leading_participles=words("leading_participles"),
-            backing_participles=words("backing_participles"),
-            distributive_nouns=words("distributive_nouns"),
-            place_preps=words("place_preps"),
-            people_quantifiers=words("people_quantifiers"),
-            people_acts=words("people_acts"),
-        )
+        """Validated by the typed loader (an unknown key or a non-word is E008); words lower-cased."""
+        built = build(cls, data, source=source, where=source)
+        words = {
+            f.name: frozenset(w.lower() for w in getattr(built, f.name)) for f in dataclasses.fields(cls)
+        }
+        words["people_states"] = frozenset(w.upper() for w in built.people_states)  # actor ids
+        return cls(**words)
 
     def nonstate_head(self, head: Token) -> bool:
         """Whether the phrase headed by ``head`` names private people or a non-state group."""
         if head.pos_ not in ("NOUN", "PROPN"):
             return False
+        before = head.doc[head.left_edge.i : head.i]
+        if any(t.lower_ in self.state_marks for t in before):  # "Chinese state media", "state-owned firms"
+            return False
+        if _former_official(head):  # "a former British ambassador"
+            return True
         if head.lemma_.lower() in self.nonstate_heads or head.lower_ in self.nonstate_heads:
             return True
         return any(
@@ -86,7 +94,46 @@ class Parties:
             verb.lemma_.lower() in self.people_acts
             or any(c.dep_ == "dobj" and c.lemma_.lower() in self.people_acts for c in verb.children)
         )
-        return counted or tok.dep_ == "nsubjpass" or crowd
+        # "Afghans expelled by Pakistan": a participle says what befell them; "Iraqis who helped
+        # US forces": a relative clause on people
+        undergoing = any(c.dep_ == "acl" and c.tag_ == "VBN" for c in tok.children)
+        described = any(
+            c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children) for c in tok.children
+        )
+        return counted or tok.dep_ == "nsubjpass" or crowd or undergoing or described
+
+    def titled(self, tok: Token) -> bool:
+        """ "the former Miss Hungary": a country name in a title is no state."""
+        return any(c.dep_ == "compound" and c.lower_ in self.title_words for c in tok.children)
+
+    def in_company(self, tok: Token) -> bool:
+        """ "Israel joins Egypt and Cuba on the list of states that ...": the states joined are
+        company in a list or a group, not parties."""
+        while tok.dep_ in ("conj", "compound") and tok.head.i != tok.i:  # "Cuba and North Korea"
+            tok = tok.head
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.lemma_.lower() not in self.company_verbs:
+            return False
+        # the "on the list" phrase hangs on the verb or, misparsed, on one of the states joined
+        holders = [verb, *(t for t in tok.subtree if t.i == tok.i or t.dep_ == "conj")]
+        return any(
+            prep.dep_ == "prep"
+            and any(
+                o.lemma_.lower() in self.company_nouns or o.lower_ in self.company_nouns
+                for o in prep.children
+            )
+            for holder in holders
+            for prep in holder.children
+        )
+
+    def people_act(self, tok: Token, actor_id: str | None) -> bool:
+        """ "a Palestinian attack": the adjective of a state in ``people_states`` on a popular or
+        violent act names who did it by people, not the government."""
+        return (
+            actor_id in self.people_states
+            and tok.dep_ == "amod"
+            and tok.head.lemma_.lower() in self.people_act_nouns
+        )
 
 
 @cache
@@ -96,32 +143,98 @@ def load_parties() -> Parties:
     return Parties.from_data(parse_yaml(text, source=source), source)
 
 
-def _phrase_head(tok: Token) -> Token:
-    """The noun a modifier belongs to, through chains of modifiers and "X-led"-style compounds."""
+def _phrase_head(tok: Token, demonyms: set[int]) -> Token:
+    """The noun a modifier belongs to, through chains of modifiers and "X-led"-style compounds.
+
+    Also through coordinated modifiers ("US and Russian investors"), "one X" appositives and
+    appositive nationality words ("two women -- one Indonesian, one Vietnamese").
+    """
     head = tok
-    for _ in range(4):
-        if head.dep_ not in MODIFIER_DEPS or head.head.i == head.i:
+    for _ in range(6):
+        up = head.head
+        if up.i == head.i:
             break
-        head = head.head
+        coordinated = head.dep_ == "conj" and (up.dep_ in MODIFIER_DEPS or up.i in demonyms or _one(up))
+        apposed = head.dep_ == "appos" and (head.i in demonyms or _one(head)) and up.pos_ == "NOUN"
+        if not (head.dep_ in MODIFIER_DEPS or coordinated or apposed):
+            break
+        head = up
     return head
 
 
+def _former_official(head: Token) -> bool:
+    """An office noun with a word that puts it in the past: "a former British ambassador"."""
+    roles = role_words()
+    office = head.lemma_.lower() in roles.official or head.lower_ in roles.official
+    return office and any(
+        c.dep_ in ("amod", "advmod") and c.lower_ in roles.past_qualifiers for c in head.children
+    )
+
+
+def _one(tok: Token) -> bool:
+    """ "one" heading a nationality word in an appositive: "one Indonesian"."""
+    return tok.lower_ in ("one", "another", "other") and tok.dep_ in ("appos", "conj", "nummod")
+
+
+def _person_without_office(tok: Token, head: Token) -> bool:
+    """Whether ``tok`` describes a named person (``head``) with no official role between them.
+
+    "German Nobel laureate Albert Einstein" (no office: not Germany), "Russian President
+    Vladimir Putin" (an office: Russia). Only the words between the country word and the name
+    are read; a country word right before the name is left as it is.
+    """
+    if head.ent_type_ != "PERSON" or head.i <= tok.i:
+        return False
+    doc = tok.doc
+    start = head.i
+    while start > tok.i + 1 and doc[start - 1].ent_type_ == "PERSON" and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    between = [t for t in doc[tok.i + 1 : start] if t.is_alpha]
+    if not between:
+        return False
+    roles = role_words()
+    words = [t.lower_ for t in between]
+    if any(w in load_parties().nonstate_modifiers for w in words):
+        return True  # "Russian opposition leader X"
+    official = roles.official
+    lemmas = [t.lemma_.lower() for t in between]
+    for seq in (words, lemmas):
+        for n in (1, 2, 3):
+            if any(" ".join(seq[k : k + n]) in official for k in range(len(seq) - n + 1)):
+                return False
+    return True
+
+
 def nonstate_tokens(
-    doc: Doc, state_tokens: Iterable[int], demonyms: Iterable[int], parties: Parties | None = None
+    doc: Doc,
+    state_tokens: Iterable[int],
+    demonyms: Iterable[int],
+    parties: Parties | None = None,
+    actors: Mapping[int, str] | None = None,
 ) -> set[int]:
     """The tokens of state mentions that stand for people of the state, not the state.
 
     ``state_tokens``: tokens marked with a state actor; ``demonyms``: those of them
-    that came from a nationality word ("Afghans", "Mexican").
+    that came from a nationality word ("Afghans", "Mexican"); ``actors``: the state of each
+    token, where known.
     """
     parties = parties or load_parties()
     demonym_set = set(demonyms)
+    actors = actors or {}
     out: set[int] = set()
     for i in state_tokens:
         tok = doc[i]
-        head = _phrase_head(tok)
-        modifier_of_people = head.i != tok.i and parties.nonstate_head(head)
+        head = _phrase_head(tok, demonym_set)
+        modifier_of_people = head.i != tok.i and (
+            parties.nonstate_head(head) or _person_without_office(tok, head)
+        )
         bare_plural = i in demonym_set and head.i == tok.i and parties.bare_plural(tok)
-        if modifier_of_people or bare_plural:
+        if (
+            modifier_of_people
+            or bare_plural
+            or parties.titled(tok)
+            or parties.in_company(tok)
+            or parties.people_act(tok, actors.get(i))
+        ):
             out.add(i)
     return out

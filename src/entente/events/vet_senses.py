@@ -24,94 +24,22 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date
-from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from entente.data import parse_yaml
-from entente.errors import E, EntenteError
 from entente.events.arguments import ActorIndex
 from entente.events.coref import Mention
+from entente.events.lexicon import Lexicon, load_lexicon
+from entente.events.senses import Context, Sense, load_acts, load_former_nouns, load_senses, senses_from_data
+from entente.events.status import hedged
 from entente.events.vet import Parties, load_parties
 from entente.nlp import extensions as ext
 from entente.records import Span
 
-SENSES_FILE = "senses.yaml"
 NAME_LABELS = frozenset({"LAW", "ORG", "EVENT", "WORK_OF_ART", "FAC"})
-
-
-@dataclass(frozen=True)
-class Sense:
-    """A trigger lemma and the conditions under which it reports no event."""
-
-    lemma: str
-    marks: frozenset[str] = frozenset()
-    children: frozenset[str] = frozenset()
-    clause: frozenset[str] = frozenset()
-    person_object: bool = False
-    unowned: bool = False
-
-    def matches(self, tok: Token, target_is_person: bool) -> bool:
-        if tok.lemma_.lower() != self.lemma and tok.lower_ != self.lemma:
-            return False
-        before = tok.doc[tok.i - 1].lower_ if tok.i > tok.sent.start else ""
-        if self.marks and not (before in self.marks or any(c.lower_ in self.marks for c in tok.children)):
-            return False
-        if self.children and not any(c.lower_ in self.children for c in tok.children):
-            return False
-        if self.clause and _clause_verb(tok).lemma_.lower() not in self.clause:
-            return False
-        if self.unowned and any(c.dep_ == "poss" for c in tok.children):
-            return False
-        return target_is_person or not self.person_object
-
-
-def _clause_verb(tok: Token) -> Token:
-    cur = tok
-    for _ in range(4):
-        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
-            break
-        cur = cur.head
-    return cur
-
-
-def senses_from_data(data: object, source: str = SENSES_FILE) -> tuple[Sense, ...]:
-    entries = data.get("senses") if isinstance(data, Mapping) else None
-    if not isinstance(entries, list):
-        raise EntenteError(E.E008, source=source, cause=f"{source}: expected a list under 'senses'")
-    out: list[Sense] = []
-    for entry in entries:
-        if not isinstance(entry, Mapping) or not isinstance(entry.get("lemma"), str):
-            raise EntenteError(E.E008, source=source, cause=f"{source}: each sense needs a lemma")
-
-        def words(key: str, entry: Mapping[str, object] = entry) -> frozenset[str]:
-            value = entry.get(key) or []
-            if not isinstance(value, list):
-                raise EntenteError(E.E008, source=source, cause=f"{source}: {key} must be a list")
-            return frozenset(str(v).lower() for v in value)
-
-        out.append(
-            Sense(
-                str(entry["lemma"]).lower(),
-                words("marks"),
-                words("children"),
-                words("clause"),
-                bool(entry.get("person_object", False)),
-                bool(entry.get("unowned", False)),
-            )
-        )
-    return tuple(out)
-
-
-@cache
-def load_senses() -> tuple[Sense, ...]:
-    text = resources.files("entente.events").joinpath("data", SENSES_FILE).read_text(encoding="utf-8")
-    source = f"entente/events/data/{SENSES_FILE}"
-    return senses_from_data(parse_yaml(text, source=source), source)
+__all__ = ["Sense", "load_senses", "senses_from_data", "vet_mentions"]
 
 
 def vet_mentions(
@@ -124,21 +52,55 @@ def vet_mentions(
     """Mark as dropped the mentions that report no event between their two actors."""
     senses = load_senses() if senses is None else senses
     parties = parties or load_parties()
+    lex = load_lexicon()
+    hostile = frozenset(
+        v
+        for v, trigs in lex.verbs.items()
+        if any(lex.category(t.type).quad_class.endswith("conflict") for t in trigs)
+    )
     for m in mentions:
         if m.dropped:
             continue
         tok = doc[m.token_i]
-        target_person = any(i in index.people for i in _actor_tokens(tok, m.event.target, index))
+        ctx = _context(tok, m, index, lex, hostile)
+        sense = next((s for s in senses if s.matches(tok, ctx)), None)
+        if sense is not None and sense.to is not None:
+            if sense.to != m.event.type:  # "welcomed Merkel to the White House": a visit hosted
+                cat = lex.category(sense.to)
+                ev = m.event
+                ev = dataclasses.replace(ev, type=cat.name, quad_class=cat.quad_class, mode=sense.mode)
+                m.event = dataclasses.replace(ev, intensity=cat.intensity)
+            sense = None
         if (
-            any(s.matches(tok, target_person) for s in senses)
+            sense is not None
             or is_name(tok)
             or _distributive(tok, m, index, parties)
             or _place_target(tok, m, mentions, index, parties)
+            or _borrowed_target(tok, m, mentions, index)
+            or former_owner(tok, m, index)
             or before_office(doc, tok, m, index)
         ):
             m.dropped = True
-        elif m.event.status == "attributed" and (presupposed(tok) or describes_participant(doc, tok)):
+        elif (
+            m.event.status == "attributed"
+            and not hedged(tok, lex.cues)  # status dev hook: "Russia's alleged interference"
+            and (presupposed(tok) or describes_participant(doc, tok))
+        ):
             m.event = dataclasses.replace(m.event, status="asserted", attributed_to=None)
+
+
+def _context(tok: Token, m: Mention, index: ActorIndex, lex: Lexicon, hostile: frozenset[str]) -> Context:
+    targets = frozenset(_actor_tokens(tok, m.event.target, index))
+    return Context(
+        targets=targets,
+        target_is_person=any(i in index.people for i in targets),
+        dated=m.event.date is not None and _dates_clause(tok.doc, tok, m.event.date.span),
+        acts=load_acts(),
+        light_verbs=lex.light_verbs,
+        event_nouns=frozenset(lex.nouns),
+        group_nouns=lex.group_nouns,
+        conflict_verbs=hostile,
+    )
 
 
 def presupposed(tok: Token) -> bool:
@@ -266,3 +228,35 @@ def _place_target(
         o.token_i == verb and o.event.source == m.event.source and o.event.target != m.event.target
         for o in mentions
     )
+
+
+def _borrowed_target(tok: Token, m: Mention, mentions: Sequence[Mention], index: ActorIndex) -> bool:
+    """ "When Iraq invaded Kuwait, ... the US response to the Iraqi invasion": an event noun whose
+    target is not in its own phrase (here taken from the responder) where a verb of the same
+    sentence reports the same act by the same source on another target."""
+    if not m.nominal:
+        return False
+    own = {t.i for t in tok.subtree}
+    if any(i in own for i in _actor_tokens(tok, m.event.target, index)):
+        return False
+    return any(
+        not o.nominal
+        and o.sent_i == m.sent_i
+        and o.event.type == m.event.type
+        and o.event.source == m.event.source
+        and o.event.target not in (m.event.target, None)
+        for o in mentions
+    )
+
+
+def former_owner(tok: Token, m: Mention, index: ActorIndex) -> bool:
+    """ "The former Portuguese colony was invaded by Indonesia": a nationality on a former
+    possession names its former ruler, not the place the event hit."""
+    former = load_former_nouns()
+    for i in _actor_tokens(tok, m.event.target, index):
+        head = tok.doc[i].head
+        if tok.doc[i].dep_ not in ("amod", "compound", "poss") or head.lemma_.lower() not in former:
+            continue
+        if any(c.lower_ in ("former", "ex") for c in head.children):
+            return True
+    return False

@@ -73,6 +73,12 @@ class _Builder:
             if ids:
                 self.official_actor = ids[-1]
                 return
+            if (
+                span is info.affiliated
+                and info.affiliation
+                and words.speaks_for_nonstate_body(info.affiliation.split())
+            ):
+                return  # "leader of France's National Front party": the party's, not France's
 
 
 def _actors_over(doc: Doc, span: tuple[int, int], kb: KnowledgeBase | None) -> list[str]:

@@ -85,10 +85,18 @@ def candidates(doc: Doc, words: RoleWords, kb: Any, on: date | None) -> list[Spa
 
 
 def kb_leader(kb: Any, name: str, on: date | None) -> Any:
+    """The KB person called ``name``; a full name the KB lacks is found by its surname when the
+    given name agrees ("Khalifa Hifter": the surname spelling is an alias of Khalifa Haftar)."""
     if kb is None:
         return None
     try:
-        return kb.leader(name, on)
+        found = kb.leader(name, on)
+        words = name.split()
+        if found is None and len(words) > 1:
+            by_surname = kb.leader(words[-1], on)
+            if by_surname is not None and by_surname.name.split()[0].lower() == words[0].lower():
+                found = by_surname
+        return found
     except Exception:  # the KB's API is the actor layer's: stay robust to its changes
         return None
 

@@ -38,6 +38,13 @@ class RoleWords:
     male_names: frozenset[str]
     female_names: frozenset[str]
     particles: frozenset[str]
+    nonstate_bodies: frozenset[str] = frozenset()
+    past_qualifiers: frozenset[str] = frozenset()
+
+    def speaks_for_nonstate_body(self, words: list[str]) -> bool:
+        """Whether an affiliation's words name a party, campaign, movement or firm ("leader of
+        France's National Front party", "a Trump campaign adviser"): not the state's."""
+        return any(w.lower() in self.nonstate_bodies for w in words)
 
     def is_role(self, text: str) -> bool:
         t = text.lower()
@@ -80,6 +87,8 @@ def role_words() -> RoleWords:
         male_names=words("male", names),
         female_names=words("female", names),
         particles=words("particles", names),
+        nonstate_bodies=words("nonstate_bodies"),
+        past_qualifiers=words("past_qualifiers"),
     )
 
 
