@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from entente import pipeline
 from entente.errors import EntenteError
+from entente.events.descriptions import load_words, words_from_data
 from entente.events.vet import Parties, load_parties
 from entente.events.vet_senses import load_senses, senses_from_data
 from entente.nlp import extensions as ext
@@ -221,3 +222,13 @@ def test_parties_data_rejects_an_unknown_key() -> None:
     with pytest.raises(EntenteError) as info:
         Parties.from_data({"nonstate_heads": ["refugee"], "nonstate_modifier": ["exiled"]})
     assert info.value.message.code == "E008" and "'nonstate_modifier'" in str(info.value)
+
+
+def test_descriptions_data_is_read_by_the_typed_loader() -> None:
+    words = load_words()
+    assert "two" in words.pair_counts and "government" in words.institutions
+    with pytest.raises(EntenteError) as info:
+        words_from_data({"pair_count": ["two"]})
+    assert info.value.message.code == "E008" and "'pair_count'" in str(info.value)
+    with pytest.raises(EntenteError):
+        words_from_data({"pair_counts": "two"})

@@ -180,6 +180,8 @@ def head_actors(tok: Token, index: ActorIndex, group_nouns: frozenset[str], dept
         return [own]
     if pair := index.both(tok):
         return pair
+    if tok.pos_ == "PRON":  # "for Trump He also called": a pronoun takes no modifier (a missed boundary)
+        return []
     led = _led_by(tok, index)
     if led is not None:  # "the Saudi-led force in Yemen": SAU; "US-backed rebels": not the US
         return led

@@ -22,7 +22,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from entente.data import parse_yaml
+from entente.data import build, parse_yaml
 from entente.events.arguments import PAIR_NOUNS, ActorIndex, head_actors
 
 WINDOW = 2  # sentences back that a description may take its actors from
@@ -42,22 +42,44 @@ class Words:
     plural_anaphora: bool = False  # events/plurals.py on or off
 
 
-@lru_cache(maxsize=1)
-def load_words() -> Words:
-    path = resources.files("entente.events").joinpath("data", "descriptions.yaml")
-    data = parse_yaml(path.read_text(encoding="utf-8"), source="events/data/descriptions.yaml") or {}
-    nouns = [str(w).lower().split() for w in data.get("institution_nouns") or ()]
+@dataclass(frozen=True)
+class WordsFile:
+    """The shape of data/descriptions.yaml (an unknown key or a non-word is E008)."""
+
+    pair_counts: frozenset[str] = frozenset()
+    pair_nouns: frozenset[str] = frozenset()
+    institution_nouns: frozenset[str] = frozenset()
+    agent_nouns: frozenset[str] = frozenset()
+    plural_anaphora: bool = False
+    plural_pronouns: frozenset[str] = frozenset()
+    pair_words: frozenset[str] = frozenset()
+
+
+def words_from_data(data: object, source: str = "events/data/descriptions.yaml") -> Words:
+    f = build(WordsFile, data or {}, source=source, where=source)
+
+    def low(words: frozenset[str]) -> frozenset[str]:
+        return frozenset(w.lower() for w in words)
+
+    nouns = [w.lower().split() for w in f.institution_nouns]
     return Words(
-        pair_counts=frozenset(str(w).lower() for w in data.get("pair_counts") or ()),
-        pair_nouns=PAIR_NOUNS | {str(w).lower() for w in data.get("pair_nouns") or ()},
+        pair_counts=low(f.pair_counts),
+        pair_nouns=PAIR_NOUNS | low(f.pair_nouns),
         institutions=frozenset(n[0] for n in nouns if len(n) == 1),
         qualified=frozenset((n[0], n[1]) for n in nouns if len(n) == 2),
         qualified_heads=frozenset(n[1] for n in nouns if len(n) == 2),
-        agents=frozenset(str(w).lower() for w in data.get("agent_nouns") or ()),
-        plural_pronouns=frozenset(str(w).lower() for w in data.get("plural_pronouns") or ()),
-        pair_words=frozenset(str(w).lower() for w in data.get("pair_words") or ()),
-        plural_anaphora=bool(data.get("plural_anaphora", False)),
+        agents=low(f.agent_nouns),
+        plural_pronouns=low(f.plural_pronouns),
+        pair_words=low(f.pair_words),
+        plural_anaphora=f.plural_anaphora,
     )
+
+
+@lru_cache(maxsize=1)
+def load_words() -> Words:
+    path = resources.files("entente.events").joinpath("data", "descriptions.yaml")
+    source = "events/data/descriptions.yaml"
+    return words_from_data(parse_yaml(path.read_text(encoding="utf-8"), source=source), source)
 
 
 class Descriptions:

@@ -2,7 +2,8 @@
 
 * "he"/"she" take the actor of the latest person named in the same sentence,
   or the latest subject person of the two previous sentences (none when that
-  person has none), passing over people of the other gender where it is known
+  person has none; a capitalised "He" inside a sentence starts a missed one),
+  passing over people of the other gender where it is known
   ("she hosted Israel's prime minister" after "Abe"); "I"/"we" inside a
   quote take the speaker's actor; "it"/"its" the latest organisation or state
   mentioned before it in the same sentence.
@@ -74,7 +75,19 @@ def pronoun_actors(doc: Doc, by_token: dict[int, str], people: set[int]) -> dict
             if low in PERSONAL:
                 other = "male" if low in FEMININE else "female"
                 skip = {i for i, g in genders.items() if g == other}  # "she" is not Shinzo Abe
-                found = _latest(doc, by_token, people, window_start, tok.i, want_person=True, skip=skip)
+                # a capitalised "He" inside a sentence starts a new one the parser missed (after a
+                # heading: "An inspiration for Trump He also called ..."): names before it are earlier
+                restart = tok.i if tok.i > sent.start and tok.text[:1].isupper() else None
+                found = _latest(
+                    doc,
+                    by_token,
+                    people,
+                    window_start,
+                    tok.i,
+                    want_person=True,
+                    skip=skip,
+                    sent_start=restart,
+                )
             elif low in FIRST:
                 found = _quote_actor(doc, tok.idx, by_token)
             elif low in NEUTER:
@@ -104,13 +117,14 @@ def _latest(
     end: int,
     want_person: bool,
     skip: set[int] | None = None,
+    sent_start: int | None = None,
 ) -> str | None:
     """The actor of the latest person (or non-person actor) before ``end``; None if it has none.
 
     In earlier sentences only a person who is a clause's subject is taken up
     ("Soleimani was arriving by plane. He was being met by ...").
     """
-    sent_start = doc[end].sent.start
+    sent_start = doc[end].sent.start if sent_start is None else sent_start
     for i in range(end - 1, start - 1, -1):
         if want_person and i in people:
             if (i < sent_start and not _subject(doc[i])) or (skip and i in skip):
@@ -122,6 +136,6 @@ def _latest(
 
 
 def _subject(tok: Token) -> bool:
-    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
-        tok = tok.head
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i and tok.head.pos_ != "PRON":
+        tok = tok.head  # not into a pronoun: "for Trump He" is a name before a missed boundary
     return tok.dep_ in ("nsubj", "nsubjpass")

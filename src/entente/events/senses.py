@@ -382,3 +382,23 @@ def load_former_nouns() -> frozenset[str]:
             E.E008, source=SENSES_FILE, cause=f"{SENSES_FILE}: former_possessions must be a list"
         )
     return frozenset(str(v).lower() for v in value or ())
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """Words that place a leader's act before the term: campaign nouns and verbs, time prepositions."""
+
+    nouns: frozenset[str]
+    verbs: frozenset[str]
+    preps: frozenset[str]
+
+
+@cache
+def load_campaign() -> Campaign:
+    """``campaign`` in senses.yaml: {nouns, verbs, preps}."""
+    data = _data()
+    value = (data.get("campaign") if isinstance(data, Mapping) else None) or {}
+    if not isinstance(value, Mapping) or not all(isinstance(v, list) for v in value.values()):
+        raise EntenteError(E.E008, source=SENSES_FILE, cause=f"{SENSES_FILE}: campaign must map to lists")
+    lists = (frozenset(str(v).lower() for v in value.get(k) or ()) for k in ("nouns", "verbs", "preps"))
+    return Campaign(*lists)

@@ -22,6 +22,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from entente import doctext
+from entente.events import prescribed as presc
 from entente.events.tense import TenseCues, future_time, pending_clause, pending_noun
 from entente.nlp import extensions as ext
 from entente.records import EventStatus, Quote
@@ -48,6 +49,7 @@ class StatusCues:
     tense: TenseCues = field(default_factory=TenseCues)
     agenda_heads: frozenset[str] = frozenset()
     outcome_heads: frozenset[str] = frozenset()
+    prescribed: presc.PrescribedCues = field(default_factory=presc.PrescribedCues)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> StatusCues:
@@ -76,6 +78,7 @@ class StatusCues:
             tense=TenseCues.from_data(data),
             agenda_heads=fs("agenda_heads"),
             outcome_heads=fs("outcome_heads"),
+            prescribed=presc.PrescribedCues.from_data(data),
         )
 
 
@@ -193,13 +196,12 @@ class StatusReader:
                     found.hypothetical |= self.read(head)[0] in ("hypothetical", "negated")
                     break
                 if dep == "ccomp":
-                    self._clausal_head(head, found)
+                    if not presc.glued_report(cur, head):  # "... two countries.- May's spokeswoman said"
+                        self._clausal_head(head, found)
                     break
                 gerund = dep in ("csubj", "nsubj") and cur.tag_ == "VBG" and cur.lemma_ != "do"
                 if gerund and self._unrealised_clause(head):
-                    found.hypothetical = (
-                        True  # "attacking Iran would be a mistake" ("doing so": its antecedent's)
-                    )
+                    found.hypothetical = True  # "attacking Iran would be a mistake"
                 break
         if not found.attributed:
             self._trailing_report(cur, found)
@@ -282,6 +284,11 @@ class StatusReader:
             found.hypothetical = True  # "against any aggression"
         if modifiers & self.cues.attributed_modifiers:  # "an alleged interaction between X and Y"
             found.attributed = True
+        pres = self.cues.prescribed
+        if presc.prescribed(noun, pres) or presc.demanded(noun, pres):
+            found.hypothetical = True  # "cooperation is the only option", "his terms: recognition"
+        if presc.absent(noun, pres):
+            found.negated = True  # "the absence of a peace treaty"
         if pending_noun(noun, self.cues.tense):
             found.hypothetical = True  # "the visit is aimed at", "pressing ahead with talks"
         if depth > 0 and noun.lemma_.lower() in self.cues.agenda_heads and dep in ("attr", "nsubj", "dobj"):
@@ -296,6 +303,8 @@ class StatusReader:
                 self._nominal(gov, found, depth + 1)
             elif depth == 0 and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in self.cues.outcome_heads:
                 found.hypothetical |= self.read(gov)[0] == "hypothetical"  # "could lead to an agreement"
+            elif depth == 0 and head.lower_ in pres.during_preps and presc.future_chain(gov):
+                found.hypothetical |= self.read(gov)[0] == "hypothetical"  # "will ... during their meeting"
         elif depth > 0:
             return  # a governing noun lends its own cues only, not its clause's status
         elif dep == "attr" and head.lemma_ == "be":
@@ -371,6 +380,8 @@ def own_act(tok: Token, quote: Quote) -> bool:
     cue = quote.cue
     if cue is not None and any(cue.start <= t.idx < cue.end for t in (tok, tok.head)):
         return True
+    if quote.kind == "reported" and presc.background(tok):
+        return True  # "analysts said his stand - when the Dutch expelled a minister - ..."
     return quote.kind == "reported" and cue is not None and _apart(tok, cue.start)
 
 

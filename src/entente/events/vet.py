@@ -3,7 +3,7 @@
 A country name or demonym makes its state an event argument only where the phrase
 stands for the state. "Chinese investors", "Mexican protesters", "Syria's
 opposition", "Afghan refugees", "a Uruguayan lawyer" and a bare plural nationality
-("22,000 Afghans were deported") name people of that country, not its government.
+("22,000 Afghans were deported", "Muslims and Mexicans") name people of that country, not its government.
 :func:`nonstate_tokens` finds those state tokens so that :class:`ActorIndex` leaves
 them out; the head nouns and modifiers are data (``data/parties.yaml``).
 
@@ -101,6 +101,16 @@ class Parties:
             c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children) for c in tok.children
         )
         return counted or tok.dep_ == "nsubjpass" or crowd or undergoing or described
+
+    def with_people(self, tok: Token, states: set[int]) -> bool:
+        """ "targeted Muslims and Mexicans": a plural nationality noun coordinated with a plural
+        noun that is no state word names people too ("the Russians and their allies" keeps the state)."""
+        if tok.tag_ not in ("NNPS", "NNS"):
+            return False
+        if any(c.dep_ == "det" and c.lower_ in self.state_plural_determiners for c in tok.children):
+            return False
+        partners = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        return any(p.tag_ in ("NNPS", "NNS") and p.i not in states for p in partners)
 
     def titled(self, tok: Token) -> bool:
         """ "the former Miss Hungary": a country name in a title is no state."""
@@ -222,13 +232,18 @@ def nonstate_tokens(
     demonym_set = set(demonyms)
     actors = actors or {}
     out: set[int] = set()
-    for i in state_tokens:
+    state_tokens_list = list(state_tokens)
+    for i in state_tokens_list:
         tok = doc[i]
         head = _phrase_head(tok, demonym_set)
         modifier_of_people = head.i != tok.i and (
             parties.nonstate_head(head) or _person_without_office(tok, head)
         )
-        bare_plural = i in demonym_set and head.i == tok.i and parties.bare_plural(tok)
+        bare_plural = (
+            i in demonym_set
+            and head.i == tok.i
+            and (parties.bare_plural(tok) or parties.with_people(tok, set(state_tokens_list)))
+        )
         if (
             modifier_of_people
             or bare_plural

@@ -11,7 +11,7 @@ component). A mention found here is dropped:
 * a place taken as the target of an event noun whose clause names who was hit ("a
   Russian airstrike in Syria killed three Turkish soldiers": the target is Turkey).
 
-An act dated before its source person took office is not the state's ("During his
+An act of a leader outside the term is not the state's (``office.py``: "During his
 campaign last year, Trump praised Putin").
 
 A possessed event noun inside reported speech ("Russia said its strikes had killed
@@ -22,21 +22,28 @@ asserted.
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 from collections.abc import Sequence
-from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from entente.events.arguments import ActorIndex
 from entente.events.coref import Mention
 from entente.events.lexicon import Lexicon, load_lexicon
-from entente.events.senses import Context, Sense, load_acts, load_former_nouns, load_senses, senses_from_data
+from entente.events.office import actor_tokens as _actor_tokens
+from entente.events.office import dates_clause as _dates_clause
+from entente.events.office import office_vet
+from entente.events.senses import (
+    Context,
+    Sense,
+    load_acts,
+    load_former_nouns,
+    load_senses,
+    senses_from_data,
+)
 from entente.events.status import hedged
 from entente.events.vet import Parties, load_parties
 from entente.nlp import extensions as ext
-from entente.records import Span
 
 NAME_LABELS = frozenset({"LAW", "ORG", "EVENT", "WORK_OF_ART", "FAC"})
 __all__ = ["Sense", "load_senses", "senses_from_data", "vet_mentions"]
@@ -78,7 +85,8 @@ def vet_mentions(
             or _place_target(tok, m, mentions, index, parties)
             or _borrowed_target(tok, m, mentions, index)
             or former_owner(tok, m, index)
-            or before_office(doc, tok, m, index)
+            or office_vet(doc, tok, m, index)
+            or copular_subject(tok, m, index)
         ):
             m.dropped = True
         elif (
@@ -111,51 +119,6 @@ def presupposed(tok: Token) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
 
 
-def before_office(doc: Doc, tok: Token, m: Mention, index: ActorIndex) -> bool:
-    """ "During his campaign last year, Trump praised Putin": dated before a party (a person
-    counted as their state) took office, the act was not the state's."""
-    when = m.event.date
-    if when is None or index.kb is None or "/" in when.value or not when.value[:4].isdigit():
-        return False
-    if not _dates_clause(doc, tok, when.span):
-        return False  # "dismissed Russia's role in the downing of MH17 in July 2014": another event's date
-    parts = when.value.split("-")
-    year = int(parts[0])
-    month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 12
-    day = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else calendar.monthrange(year, month)[1]
-    period_end = date(year, month, day)
-    for actor in (m.event.source, m.event.target):
-        named = _actor_tokens(tok, actor, index)
-        if any(i not in index.people for i in named):
-            continue  # the state itself is named ("Israel annexed ... in 1967")
-        tokens = set(named)
-        for person in ext.people(doc) if tokens else ():
-            spans = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in person.mentions]
-            if not any(sp is not None and tokens & {t.i for t in sp} for sp in spans):
-                continue
-            info = index.kb.leader(person.name, period_end)
-            if info is not None and info.actor_id == actor and info.start and info.start > period_end:
-                return True
-    return False
-
-
-def _dates_clause(doc: Doc, tok: Token, span: Span | None, hops: int = 3) -> bool:
-    """Whether the date expression at ``span`` hangs on the trigger within a few steps."""
-    found = doc.char_span(span.start, span.end, alignment_mode="expand") if span is not None else None
-    if found is None:
-        return False
-    if min(abs(found.start - tok.i), abs(found.end - 1 - tok.i)) > 2 * hops:
-        return False  # far from the trigger: more likely another event's date
-    cur = found.root
-    for _ in range(hops + 1):
-        if cur.i == tok.i:
-            return True
-        if cur.head.i == cur.i:
-            return False
-        cur = cur.head
-    return False
-
-
 def describes_participant(doc: Doc, tok: Token) -> bool:
     """ "They asked Carrie Lam, who is supported by Beijing, to resign": a relative clause on the
     reporting verb's own subject or object is the narrator's description, not what was said."""
@@ -168,13 +131,6 @@ def describes_participant(doc: Doc, tok: Token) -> bool:
         if cue is not None and cue.start <= verb.idx < cue.end:
             return True
     return False
-
-
-def _actor_tokens(tok: Token, actor: str | None, index: ActorIndex) -> list[int]:
-    """Tokens of the trigger's sentence that stand for ``actor``."""
-    if actor is None:
-        return []
-    return [t.i for t in tok.sent if index.by_token.get(t.i) == actor]
 
 
 def is_name(tok: Token) -> bool:
@@ -204,8 +160,12 @@ def _distributive(tok: Token, m: Mention, index: ActorIndex, parties: Parties) -
         return False
     mods = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod")]
     coordinated = {g.i for c in mods for g in c.subtree}
-    parties_here = [i for a in (m.event.source, m.event.target) for i in _actor_tokens(tok, a, index)]
-    return bool(parties_here) and all(i in coordinated for i in parties_here)
+    # the trigger's own phrase, without what is coordinated to it ("the wars and its drawdowns")
+    other = {g.i for c in tok.children if c.dep_ == "conj" for g in c.subtree}
+    own = {t.i for t in tok.subtree} - other
+    pair = (m.event.source, m.event.target)
+    sides = [[i for i in _actor_tokens(tok, a, index) if i in own] for a in pair]
+    return all(bool(found) and all(i in coordinated for i in found) for found in sides)
 
 
 def _place_target(
@@ -247,6 +207,21 @@ def _borrowed_target(tok: Token, m: Mention, mentions: Sequence[Mention], index:
         and o.event.target not in (m.event.target, None)
         for o in mentions
     )
+
+
+def copular_subject(tok: Token, m: Mention, index: ActorIndex) -> bool:
+    """ "Beijing was Tillerson's final stop after visiting Seoul": the subject of a copula with a
+    possessed noun is not who did the act of a subjectless clause on it (the possessor is)."""
+    if tok.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in tok.children):
+        return False
+    gov = tok.head.head if tok.dep_ == "pcomp" else tok.head if tok.dep_ == "advcl" else None
+    if gov is not None and gov.dep_ == "attr":  # "... stop after visiting" hung on the noun
+        gov = gov.head
+    if gov is None or gov.lemma_ != "be":
+        return False
+    owned = any(c.dep_ == "attr" and any(g.dep_ == "poss" for g in c.children) for c in gov.children)
+    subjects = {c.i for c in gov.children if c.dep_ == "nsubj"}
+    return owned and bool(subjects & set(_actor_tokens(tok, m.event.source, index)))
 
 
 def former_owner(tok: Token, m: Mention, index: ActorIndex) -> bool:

@@ -1,0 +1,137 @@
+"""Noun events that are only prescribed, demanded or absent, and reports glued across a break.
+
+"Cooperation is the only option", "a good partnership is necessary", "a settlement is the
+goal": a noun event that is the subject of a predicate of necessity or choice is a
+prescription, not something that happened. "His terms: recognition of Israel as ..." names
+a demanded condition. "The absence of a peace treaty" denies the treaty. Their words live
+in data/status.yaml (``prescribed``).
+
+A reporting verb can also reach a clause that the sentence splitter glued to it ("... the
+two countries.- May's spokeswoman said ...", "met in February -"There's ...," he told"):
+such a clause is the article's own narration, not the speaker's; and a past "when" clause
+inside indirect speech is background the speaker takes for granted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Token
+
+from entente import doctext
+
+
+def _fs(data: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in data.get(key) or ())
+
+
+@dataclass(frozen=True)
+class PrescribedCues:
+    necessity: frozenset[str] = frozenset()  # "is necessary", "is the goal": any tense
+    choices: frozenset[str] = frozenset()  # "the only option": with a choice modifier
+    choice_modifiers: frozenset[str] = frozenset()  # only, best, sole, right
+    conditions: frozenset[str] = frozenset()  # "his terms: recognition ..."
+    absences: frozenset[str] = frozenset()  # "the absence of a treaty"
+    during_preps: frozenset[str] = frozenset()  # "during their first meeting" under a future
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> PrescribedCues:
+        block = data.get("prescribed") or {}
+        return cls(
+            necessity=_fs(block, "necessity"),
+            choices=_fs(block, "choices"),
+            choice_modifiers=_fs(block, "choice_modifiers"),
+            conditions=_fs(block, "conditions"),
+            absences=_fs(block, "absences"),
+            during_preps=_fs(block, "during_preps"),
+        )
+
+
+def prescribed(noun: Token, cues: PrescribedCues) -> bool:
+    """Whether a noun event is the subject of a predicate of necessity or choice."""
+    head = noun.head
+    if noun.dep_ != "nsubj" or head.lemma_ != "be":
+        return False
+    for pred in head.children:
+        if pred.dep_ not in ("attr", "acomp"):
+            continue
+        low = pred.lemma_.lower()
+        if low in cues.necessity:
+            return True
+        mods = {c.lower_ for c in pred.children if c.dep_ in ("amod", "advmod")}
+        if low in cues.choices and mods & cues.choice_modifiers:
+            return True
+    return False
+
+
+def demanded(noun: Token, cues: PrescribedCues) -> bool:
+    """ "his own terms: recognition of Israel", "recognition as a precondition"."""
+    if noun.dep_ == "appos" and noun.head.lemma_.lower() in cues.conditions:
+        return True
+    # "his terms: recognition of ...", however the colon was parsed
+    left = min(t.i for t in noun.subtree if not t.is_punct)
+    if left >= 2 and noun.doc[left - 1].text == ":" and noun.doc[left - 2].lemma_.lower() in cues.conditions:
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "as"
+        and any(p.dep_ == "pobj" and p.lemma_.lower() in cues.conditions for p in c.children)
+        for c in noun.children
+    )
+
+
+def absent(noun: Token, cues: PrescribedCues) -> bool:
+    """ "the absence of a peace treaty", "a lack of cooperation": the event is denied."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.dep_ == "prep"
+        and prep.head.lemma_.lower() in cues.absences
+    )
+
+
+# a lower-case word of four letters or more ending a sentence glued to the next one
+# ("countries.- May's"), or a quote opened after the clause ("February -"There's")
+_BREAK = re.compile(r"[a-z]{4,}[.!?][\"”’)]?[-–—]?\s*[\"“]?[A-Z]|[-–—]\s*[\"“][A-Z]")
+
+
+def glued_report(clause: Token, reporter: Token) -> bool:
+    """Whether a clause before its reporting verb is cut from it by a sentence break."""
+    if clause.i >= reporter.i:
+        return False
+    between = doctext.text(clause.doc)[clause.idx + len(clause.text) : reporter.idx]
+    return bool(_BREAK.search(between))
+
+
+# Temporal subordinators whose past clause is presupposed: "when the Dutch expelled a minister".
+# Not "after": "ejected after the embassy refused ..., according to reports" is the report's news.
+BACKGROUND_MARKS = frozenset({"when"})
+
+
+def background(verb: Token) -> bool:
+    """A past temporal clause inside indirect speech: taken for granted, not the speaker's claim."""
+    if verb.tag_ != "VBD" or verb.dep_ not in ("advcl", "relcl"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in verb.children):
+        return False
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in BACKGROUND_MARKS for c in verb.children)
+
+
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+
+
+def future_chain(verb: Token) -> bool:
+    """Whether a verb or a verb it hangs from (xcomp, conj) carries "will": "will seek to stress".
+
+    Not "could" or "would": "could relate their lives during the occupation" is no future.
+    """
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
