@@ -145,6 +145,37 @@ CASES = [
         ["!IDN PRT COERCE asserted"],
     ),
     ("Argentina invaded the British territory in 1982.", ["ARG GBR ASSAULT asserted"]),
+    # a warning about a danger to both sides, named as coordinated subjects, is no threat
+    (
+        "Brazil's minister warned on Monday that Peru and Chile and Bolivia were heading for a crisis.",
+        ["!BRA CHL THREATEN asserted", "!BRA BOL THREATEN asserted"],
+    ),
+    ("Brazil warned Chile that it would face consequences.", ["BRA CHL THREATEN asserted"]),
+    # clashing over an issue is a dispute, not fighting; clashing with troops at a border is fighting
+    (
+        "Tokyo and Seoul have clashed for months over the fishing rights around the islands.",
+        ["!JPN KOR ASSAULT asserted"],
+    ),
+    (
+        "Indian troops clashed with Pakistani soldiers near the border on Tuesday.",
+        ["IND PAK ASSAULT asserted"],
+    ),
+    ("Syrian and Turkish troops clashed over the weekend near the border.", ["SYR TUR ASSAULT asserted"]),
+    # providing cover for an act is political backing, not aid
+    ("Critics said Moscow provided diplomatic cover for Syria at the council.", ["!RUS SYR AID attributed"]),
+    ("Japan provided emergency loans to Sri Lanka.", ["JPN LKA AID asserted"]),
+    # valuing cooperation is a stance, no act of cooperation
+    (
+        '"We attach great importance to our cooperation with Spain," the Chilean minister said.',
+        ["!CHL ESP COOPERATE asserted", "!CHL ESP COOPERATE attributed"],
+    ),
+    ("Chile and Spain agreed on closer cooperation in fisheries last week.", ["CHL ESP AGREE asserted"]),
+    # encouraging a state's acts emboldens it; encouraging a state to act is a request
+    (
+        "The editorial argues that Canada encourages Mexico's violations of the accord.",
+        ["!CAN MEX REQUEST asserted"],
+    ),
+    ("Canada encouraged Mexico to sign the accord.", ["CAN MEX REQUEST asserted"]),
 ]
 
 

@@ -46,7 +46,9 @@ class PatternRules(WordLists):
             # "President-Baschar al Assad": the surname alone, for someone in office then only
             # (so that "Ian Smith" does not become a namesake of the knowledge base)
             info = self.kb.leader(tokens[-1].text, ext.published(doc))
-            if info is not None and not info.current:
+            if info is not None and (
+                not info.current or not _given_agrees(tokens[0].text, info.name, self.honorifics)
+            ):
                 info = None
         return info.actor_id if info else None
 
@@ -158,3 +160,14 @@ class PatternRules(WordLists):
             if doc[the].is_punct or doc[the].pos_ == "VERB":
                 return None
         return None
+
+
+def _given_agrees(first: str, full_name: str, titles: frozenset[str]) -> bool:
+    """The name's first word may be the KB person's given name, spelt otherwise ("Baschar" for
+    "Bashar"), or a title ("President-Bashar"); another given name ("Bashar al-Jaafari" for
+    "Ibrahim al-Jaafari") is another person with the same surname."""
+    if first in titles or first.split("-")[-1] in titles:
+        return True
+    given = first.split("-")[-1].casefold()
+    wanted = full_name.split()[0].casefold()
+    return not given[:1].isalpha() or given[:2] == wanted[:2] or len(full_name.split()) < 2

@@ -45,6 +45,8 @@ class Affiliations:
             return None
         for tok in words:
             if tok.lemma_.lower() in self.role_nouns or tok.lower_ in self.role_nouns:
+                if _former(tok):
+                    return None  # "a former Palestinian minister" no longer speaks for the state
                 for t in sorted(tok.subtree, key=lambda t: t.i):
                     if t.i in by_token:
                         return None if self._party_of(by_token[t.i], words) else by_token[t.i]
@@ -79,7 +81,7 @@ class Affiliations:
         out: dict[int, str] = {}
         names: dict[str, str] = {}  # a derived person's name -> actor
         for person in ext.people(doc):
-            if person.actor_id:
+            if person.actor_id or _past_role(person.role):
                 continue
             # names only: pronoun mentions are referents.py's
             spans = [cs for s in person.mentions if (cs := _name(doc, s.start, s.end)) is not None]
@@ -103,6 +105,18 @@ class Affiliations:
             if actor:
                 _mark(out, by_token, [ent], actor)
         return out
+
+
+def _former(role: Token) -> bool:
+    """A role held in the past: "a former minister", "the ex-minister", "a retired general"."""
+    past = role_words().past_qualifiers
+    return any(c.lower_ in past or c.lower_.rstrip("-") in past for c in role.lefts)
+
+
+def _past_role(role: str | None) -> bool:
+    """The people layer's role text for a role held in the past ("former Palestinian minister")."""
+    first = (role or "").split(maxsplit=1)[:1]
+    return bool(first) and first[0].lower().rstrip("-") in role_words().past_qualifiers
 
 
 def _resolved(kb: KnowledgeBase | None, affiliation: str | None) -> str | None:

@@ -44,7 +44,10 @@ class ActorIndex:
         self.past = False  # set by the linker while it reads a past-tense trigger
         self.people: set[int] = set()  # tokens of people's names
         self.state_at: list[tuple[int, str]] = []  # (char offset, state) of state mentions
+        self._named: set[int] = set()  # tokens of every person's names, with or without an actor
         for person in ext.people(doc):
+            for span in person.mentions:
+                self._named.update(self._tokens(span))
             if person.actor_id:
                 for span in person.mentions:
                     self._mark(span, person.actor_id)
@@ -101,10 +104,14 @@ class ActorIndex:
             names += [ent for ent in doccache.ents(self.doc) if ent.label_ == "PERSON"]
         names += [self.doc[t.i : t.i + 1] for t in self.doc if t.pos_ == "PROPN" and _hyphenated(t)]
         for ent in names:
-            if any(t.i in self.by_token for t in ent):
+            # "Jaafari" of "Bashar al-Jaafari" is the article's person, not a KB namesake
+            if any(t.i in self.by_token or t.i in self._named for t in ent):
                 continue
             name = ent.text.removesuffix("'s").removesuffix("’s").strip()
             info = kb.leader(name, ext.published(self.doc))
+            hyphen_part = len(ent) == 1 and _hyphenated(ent[0])
+            if hyphen_part and not name[:1].isupper():
+                continue  # "Ing-wen" of Tsai Ing-wen is no "Wen" of the knowledge base
             if info is not None and info.actor_id:
                 for tok in ent:
                     self.by_token.setdefault(tok.i, info.actor_id)

@@ -123,15 +123,30 @@ def background(verb: Token) -> bool:
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 
 
-def future_chain(verb: Token) -> bool:
+def future_chain(verb: Token, reporting: frozenset[str] = frozenset()) -> bool:
     """Whether a verb or a verb it hangs from (xcomp, conj) carries "will": "will seek to stress".
 
-    Not "could" or "would": "could relate their lives during the occupation" is no future.
+    Not "could" or "would": "could relate their lives during the occupation" is no future;
+    but "would" in what a reporting verb says is a reported "will" ("said Putin would take
+    part in the forum during his visit").
     """
     for _ in range(4):
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+            return True
+        reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in reporting
+        if reported and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
             return True
         if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
             return False
         verb = verb.head
     return False
+
+
+def denied_that(clause: Token, head: Token) -> bool:
+    """ "It was not that X attacked Y": a negated bare "be" whose that-clause is denied (not "it
+    was not clear that ...", where the clause is only in doubt)."""
+    if head.lemma_ != "be" or not any(c.dep_ == "neg" for c in head.children):
+        return False
+    if any(c.dep_ in ("acomp", "attr") for c in head.children):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)

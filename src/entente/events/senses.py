@@ -35,6 +35,7 @@ WORD_LISTS = (
     "heads",
     "preps",
     "pobjs",
+    "unless_pobjs",
     "objects",
     "modifiers",
     "unless_modifiers",
@@ -76,6 +77,7 @@ class Sense:
     heads: frozenset[str] = frozenset()  # the trigger's head ("stands opposed to")
     preps: frozenset[str] = frozenset()  # a preposition on the trigger ("welcomed X to Y")
     pobjs: frozenset[str] = frozenset()  # the object of a preposition on the trigger ("with one voice")
+    unless_pobjs: frozenset[str] = frozenset()  # no such object of these ("clashed over the weekend")
     objects: frozenset[str] = frozenset()  # the direct object ("welcomed the delegation")
     modifiers: frozenset[str] = frozenset()  # a modifier of the trigger ("long-running conflict")
     unless_modifiers: frozenset[str] = frozenset()  # no modifier of these ("armed conflict")
@@ -117,6 +119,9 @@ class Sense:
         listed = [p for o in _object_chain(tok) for p in o.children if p.dep_ == "prep"]
         pobjs = {g.lemma_.lower() for p in preps + listed for g in p.children if g.dep_ == "pobj"}
         if self.pobjs and not pobjs & self.pobjs:
+            return False
+        named = [p for p in preps if not self.preps or p.lower_ in self.preps]  # "over" the weekend
+        if any(g.lemma_.lower() in self.unless_pobjs for p in named for g in p.children if g.dep_ == "pobj"):
             return False
         objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "obj")}
         if self.objects and not objects & self.objects:
@@ -171,13 +176,7 @@ def _object_preps(tok: Token, ctx: Context) -> list[Token]:
 
 def _object_chain(tok: Token) -> list[Token]:
     """The direct objects of ``tok`` and the phrases coordinated with them ("joins X, Y and Z on")."""
-    out: list[Token] = []
-    todo = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-    while todo:
-        cur = todo.pop()
-        out.append(cur)
-        todo.extend(c for c in cur.children if c.dep_ == "conj")
-    return out
+    return _with_conjuncts([c for c in tok.children if c.dep_ in ("dobj", "obj")])
 
 
 def modifier_words(tok: Token) -> set[str]:
@@ -215,6 +214,8 @@ def about_target(tok: Token, ctx: Context, consequences: frozenset[str]) -> bool
         if subjects:
             if objs:
                 return False  # "warned Pyongyang that ...": said to the object
+            # "warned that the North and Washington were on a collision course": conjuncts too
+            subjects = _with_conjuncts(subjects)
             named = [t for s in subjects for t in (s, *s.children) if t.i == s.i or t.dep_ in NAME_DEPS]
             if any(t.i in ctx.targets for t in named):
                 return True
@@ -223,6 +224,17 @@ def about_target(tok: Token, ctx: Context, consequences: frozenset[str]) -> bool
         if any(t.i in ctx.targets for o in objs if o.i < comp.i for t in o.subtree):
             return True
     return False
+
+
+def _with_conjuncts(toks: list[Token]) -> list[Token]:
+    """``toks`` and the phrases coordinated with them ("the North and Washington and Seoul")."""
+    out: list[Token] = []
+    todo = list(toks)
+    while todo:
+        cur = todo.pop()
+        out.append(cur)
+        todo.extend(c for c in cur.children if c.dep_ == "conj")
+    return out
 
 
 def in_complement(tok: Token, targets: frozenset[int]) -> bool:
@@ -331,6 +343,7 @@ def senses_from_data(data: object, source: str = SENSES_FILE) -> tuple[Sense, ..
                 heads=words("heads"),
                 preps=words("preps"),
                 pobjs=words("pobjs"),
+                unless_pobjs=words("unless_pobjs"),
                 objects=words("objects"),
                 modifiers=words("modifiers"),
                 unless_modifiers=words("unless_modifiers"),

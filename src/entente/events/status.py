@@ -196,6 +196,9 @@ class StatusReader:
                     found.hypothetical |= self.read(head)[0] in ("hypothetical", "negated")
                     break
                 if dep == "ccomp":
+                    if presc.denied_that(cur, head):
+                        found.negated = True  # "it was not that the US was targeting Ireland"
+                        break
                     if not presc.glued_report(cur, head):  # "... two countries.- May's spokeswoman said"
                         self._clausal_head(head, found)
                     break
@@ -303,7 +306,11 @@ class StatusReader:
                 self._nominal(gov, found, depth + 1)
             elif depth == 0 and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in self.cues.outcome_heads:
                 found.hypothetical |= self.read(gov)[0] == "hypothetical"  # "could lead to an agreement"
-            elif depth == 0 and head.lower_ in pres.during_preps and presc.future_chain(gov):
+            elif (
+                depth == 0
+                and head.lower_ in pres.during_preps
+                and presc.future_chain(gov, self.cues.reporting_verbs)
+            ):
                 found.hypothetical |= self.read(gov)[0] == "hypothetical"  # "will ... during their meeting"
         elif depth > 0:
             return  # a governing noun lends its own cues only, not its clause's status

@@ -53,6 +53,7 @@ class Parties:
     company_nouns: frozenset[str] = frozenset()
     people_states: frozenset[str] = frozenset()
     people_act_nouns: frozenset[str] = frozenset()
+    topic_participles: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: object, source: str = PARTIES_FILE) -> Parties:
@@ -63,6 +64,13 @@ class Parties:
         }
         words["people_states"] = frozenset(w.upper() for w in built.people_states)  # actor ids
         return cls(**words)
+
+    def topic(self, tok: Token) -> bool:
+        """A state name in a hyphenated topic adjective: "China-related tweets", "Iran-focused talks"."""
+        doc = tok.doc
+        if tok.i + 2 >= len(doc) or tok.whitespace_ or doc[tok.i + 1].text not in ("-", "–"):
+            return False
+        return not doc[tok.i + 1].whitespace_ and doc[tok.i + 2].lower_ in self.topic_participles
 
     def nonstate_head(self, head: Token) -> bool:
         """Whether the phrase headed by ``head`` names private people or a non-state group."""
@@ -250,6 +258,7 @@ def nonstate_tokens(
             or parties.titled(tok)
             or parties.in_company(tok)
             or parties.people_act(tok, actors.get(i))
+            or parties.topic(tok)
         ):
             out.add(i)
     return out

@@ -58,6 +58,12 @@ class _Builder:
     def surname(self) -> str:
         return self.name.split()[-1].lower()
 
+    @property
+    def bare_surname(self) -> str:
+        """The surname without an article particle: "jaafari" of "Bashar al-Jaafari"."""
+        particle, _, rest = self.surname.partition("-")
+        return rest if rest and particle in role_words().particles else self.surname
+
     def add_info(self, info: RoleInfo, words: RoleWords, doc: Doc, kb: KnowledgeBase | None) -> None:
         if info.role and (
             self.role is None or (info.affiliation and not self.affiliation) or _refines(info.role, self.role)
@@ -144,7 +150,7 @@ def find_people(doc: Doc, kb: KnowledgeBase | None = None) -> list[Person]:
     def builder_for(name: Span) -> _Builder:
         if len(name) == 1:  # a surname (or first name) alone: a person of the article first
             for b in builders.values():
-                if name.text.lower() in (b.surname, b.name.split()[0].lower()):
+                if name.text.lower() in (b.surname, b.bare_surname, b.name.split()[0].lower()):
                     return b
         leader = kb_leader(kb, name.text, on)
         full = leader.name if leader is not None else name.text
@@ -191,7 +197,8 @@ def find_people(doc: Doc, kb: KnowledgeBase | None = None) -> list[Person]:
 
 def _add_missed_surnames(doc: Doc, builders: dict[str, _Builder], words: RoleWords) -> None:
     """Surnames the NER labelled otherwise ("Pezeshkian" as NORP) or missed."""
-    surnames = {b.surname: b for b in builders.values() if len(b.name.split()) > 1}
+    full = [b for b in builders.values() if len(b.name.split()) > 1]
+    surnames = {b.bare_surname: b for b in full} | {b.surname: b for b in full}
     taken = {t.i for b in builders.values() for m in b.mentions for t in m}
     for i in doccache.tokens_lower_in(doc, surnames):
         tok = doc[i]

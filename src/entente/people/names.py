@@ -96,9 +96,21 @@ def kb_leader(kb: Any, name: str, on: date | None) -> Any:
             by_surname = kb.leader(words[-1], on)
             if by_surname is not None and by_surname.name.split()[0].lower() == words[0].lower():
                 found = by_surname
+        if found is not None and len(words) == 1 and not _names_alone(found, name, on):
+            return None
         return found
     except Exception:  # the KB's API is the actor layer's: stay robust to its changes
         return None
+
+
+def _names_alone(leader: Any, word: str, on: date | None) -> bool:
+    """A bare word names a KB person when it is one of their listed aliases, or when they hold
+    office on the date: a surname the KB does not list ("Graham" of a former Canadian minister)
+    names a namesake more often than a long-gone office-holder."""
+    folded = word.casefold()
+    if folded in {a.casefold() for a in getattr(leader, "aliases", ())}:
+        return True
+    return on is None or bool(getattr(leader, "current", True))
 
 
 def in_office(kb: Any, leader: Any, on: date | None) -> bool:
