@@ -14,22 +14,18 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from entente import pipeline
 from entente.errors import EntenteError
 from entente.events.descriptions import load_words, words_from_data
 from entente.events.vet import Parties, load_parties
 from entente.events.vet_senses import load_senses, senses_from_data
-from entente.nlp import extensions as ext
+from event_helpers import events as helper_events
 
 PUB = date(2017, 3, 1)
-MUTUAL = ("CONSULT", "COOPERATE", "AGREE")
 Row = tuple[str, str | None, str, str]
 
 
 def events(nlp: Language, text: str) -> set[Row]:
-    doc = nlp(pipeline.make_doc(nlp, text, PUB))
-    found = {(e.source, e.target, e.type, e.status) for e in ext.events(doc)}
-    return found | {(t, s, ty, st) for s, t, ty, st in found if ty in MUTUAL and t}
+    return helper_events(nlp, text, PUB)
 
 
 def pairs(nlp: Language, text: str) -> set[tuple[str, str | None]]:

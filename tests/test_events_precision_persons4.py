@@ -22,18 +22,15 @@ from spacy.language import Language
 from entente import pipeline
 from entente.actors.kb import default_kb
 from entente.events.affiliation import _past_role
-from entente.nlp import extensions as ext
 from entente.people.names import kb_leader
+from event_helpers import events as helper_events
 
 PUB = date(2017, 3, 1)
-MUTUAL = ("CONSULT", "COOPERATE", "AGREE")
 Row = tuple[str, str | None, str, str]
 
 
 def events(nlp: Language, text: str) -> set[Row]:
-    doc = nlp(pipeline.make_doc(nlp, text, PUB))
-    found = {(e.source, e.target, e.type, e.status) for e in ext.events(doc)}
-    return found | {(t, s, ty, st) for s, t, ty, st in found if ty in MUTUAL and t}
+    return helper_events(nlp, text, PUB)
 
 
 def pairs(nlp: Language, text: str) -> set[tuple[str, str | None]]:

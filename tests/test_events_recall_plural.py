@@ -24,10 +24,9 @@ from spacy.language import Language
 from entente import pipeline
 from entente.events import plurals
 from entente.events.descriptions import load_words
-from entente.nlp import extensions as ext
+from event_helpers import events as helper_events
 
 PUB = date(2024, 10, 14)
-MUTUAL = ("CONSULT", "COOPERATE", "AGREE")
 
 Found = set[tuple[str, str | None, str, str]]  # (source, target, type, status)
 
@@ -46,9 +45,7 @@ def plural_on(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def events(nlp: Language, text: str) -> Found:
-    doc = nlp(pipeline.make_doc(nlp, text, PUB))
-    found = {(e.source, e.target, e.type, e.status) for e in ext.events(doc)}
-    return found | {(t, s, ty, st) for s, t, ty, st in found if ty in MUTUAL and t}
+    return helper_events(nlp, text, PUB)
 
 
 # (text, events that must be found with the plural anaphors on)
