@@ -166,3 +166,14 @@ def test_found(nlp: Language, text: str, expected: Found) -> None:
 def test_not_found(nlp: Language, text: str, unexpected: Found) -> None:
     found = events(nlp, text)
     assert not unexpected & found, f"unexpected {unexpected & found}"
+
+
+def test_answer_words_are_read_by_the_typed_loader() -> None:
+    from entente.errors import EntenteError
+    from entente.events.answers import answer_words_from_data, load_answer_words
+
+    words = load_answer_words()
+    assert "deny" in words.denial_verbs and "REQUEST" in words.answered_types
+    with pytest.raises(EntenteError) as info:
+        answer_words_from_data({"denial_verb": ["deny"]})
+    assert info.value.message.code == "E008" and "'denial_verb'" in str(info.value)

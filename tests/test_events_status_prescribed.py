@@ -186,3 +186,12 @@ def test_background_clause_in_indirect_speech_is_asserted(
 ) -> None:
     found = statuses(nlp, text)
     assert found.get(key) == status, found
+
+
+def test_prescribed_cues_reject_an_unknown_key() -> None:
+    from entente.errors import EntenteError
+    from entente.events.prescribed import PrescribedCues
+
+    with pytest.raises(EntenteError) as info:
+        PrescribedCues.from_data({"prescribed": {"necesity": ["needed"]}})
+    assert info.value.message.code == "E008" and "'necesity'" in str(info.value)

@@ -22,7 +22,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from entente.data import parse_yaml
+from entente.data import build, parse_yaml
 from entente.events.lexicon import Trigger
 from entente.nlp import extensions as ext
 
@@ -32,26 +32,28 @@ OBJ_DEPS = ("dobj", "dative", "iobj", "obj")
 
 @dataclass(frozen=True)
 class AnswerWords:
-    denial_verbs: frozenset[str]
-    accusation_words: frozenset[str]
-    answer_verbs: frozenset[str]
-    answered_types: frozenset[str]
+    denial_verbs: frozenset[str] = frozenset()
+    accusation_words: frozenset[str] = frozenset()
+    answer_verbs: frozenset[str] = frozenset()
+    answered_types: frozenset[str] = frozenset()
+
+
+def answer_words_from_data(data: object, source: str = "events/data/answers.yaml") -> AnswerWords:
+    """Through the typed loader (an unknown key or a non-word is E008); words lower-cased, types upper."""
+    built = build(AnswerWords, data or {}, source=source, where=source)
+    return AnswerWords(
+        denial_verbs=frozenset(w.lower() for w in built.denial_verbs),
+        accusation_words=frozenset(w.lower() for w in built.accusation_words),
+        answer_verbs=frozenset(w.lower() for w in built.answer_verbs),
+        answered_types=frozenset(w.upper() for w in built.answered_types),
+    )
 
 
 @cache
 def load_answer_words() -> AnswerWords:
     path = resources.files("entente.events").joinpath("data", "answers.yaml")
-    data = parse_yaml(path.read_text(encoding="utf-8"), source="events/data/answers.yaml") or {}
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(key) or ())
-
-    return AnswerWords(
-        denial_verbs=words("denial_verbs"),
-        accusation_words=words("accusation_words"),
-        answer_verbs=words("answer_verbs"),
-        answered_types=frozenset(str(w).upper() for w in data.get("answered_types") or ()),
-    )
+    source = "events/data/answers.yaml"
+    return answer_words_from_data(parse_yaml(path.read_text(encoding="utf-8"), source=source), source)
 
 
 class Accusations:

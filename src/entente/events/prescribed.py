@@ -15,16 +15,13 @@ inside indirect speech is background the speaker takes for granted.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from spacy.tokens import Token
 
 from entente import doctext
-
-
-def _fs(data: dict[str, Any], key: str) -> frozenset[str]:
-    return frozenset(str(v).lower() for v in data.get(key) or ())
+from entente.data import build
 
 
 @dataclass(frozen=True)
@@ -38,15 +35,10 @@ class PrescribedCues:
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> PrescribedCues:
-        block = data.get("prescribed") or {}
-        return cls(
-            necessity=_fs(block, "necessity"),
-            choices=_fs(block, "choices"),
-            choice_modifiers=_fs(block, "choice_modifiers"),
-            conditions=_fs(block, "conditions"),
-            absences=_fs(block, "absences"),
-            during_preps=_fs(block, "during_preps"),
-        )
+        """The ``prescribed`` block of status.yaml, through the typed loader (an unknown key is E008)."""
+        source = "events/data/status.yaml"
+        built = build(cls, data.get("prescribed") or {}, source=source, where=f"{source}: prescribed")
+        return cls(**{f.name: frozenset(w.lower() for w in getattr(built, f.name)) for f in fields(cls)})
 
 
 def prescribed(noun: Token, cues: PrescribedCues) -> bool:
