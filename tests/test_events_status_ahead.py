@@ -41,8 +41,16 @@ AHEAD = [
     ("Iran and Iraq hold talks on Friday.", ("IRN", "IRQ", "CONSULT"), "hypothetical"),
     ("Iran and Iraq held talks on Friday.", ("IRN", "IRQ", "CONSULT"), "asserted"),
     # a present temporal clause under a future or a modal
-    ("Tillerson will face his biggest test when he visits China.", ("USA", "CHN", "CONSULT"), "hypothetical"),
-    ("Tillerson faced his biggest test when he visited China.", ("USA", "CHN", "CONSULT"), "asserted"),
+    (
+        "US Secretary of State Rex Tillerson will face his biggest test when he visits China.",
+        ("USA", "CHN", "CONSULT"),
+        "hypothetical",
+    ),
+    (
+        "US Secretary of State Rex Tillerson faced his biggest test when he visited China.",
+        ("USA", "CHN", "CONSULT"),
+        "asserted",
+    ),
     (
         "Brussels insists it should finish the deal before Japan and China start trade talks.",
         ("JPN", "CHN", "CONSULT"),

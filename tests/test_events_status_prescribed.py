@@ -152,7 +152,7 @@ BACKGROUND = [
     (
         "Analysts said his stand in the crisis with Turkey - when Dutch authorities expelled a "
         "Turkish minister - has boosted his image.",
-        ("NLD", "TUR", "SANCTION"),
+        ("NLD", "TUR", "COERCE"),
         "asserted",
     ),
     (
@@ -162,7 +162,7 @@ BACKGROUND = [
     ),
     (
         "Analysts said Dutch authorities expelled a Turkish minister.",
-        ("NLD", "TUR", "SANCTION"),
+        ("NLD", "TUR", "COERCE"),
         "attributed",
     ),
     # an "after" clause is the report's news

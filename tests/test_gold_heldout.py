@@ -27,7 +27,8 @@ def _norm(text: str) -> str:
 
 def _anchors(gold: Gold) -> list[tuple[str, str]]:
     found = [(f"actor {a.id}", f) for a in gold.actors or () for f in a.forms]
-    found += [(f"person {p.name}", f) for p in gold.people or () for f in p.forms if f.lower() not in PRONOUNS]
+    people = gold.people or ()
+    found += [(f"person {p.name}", f) for p in people for f in p.forms if f.lower() not in PRONOUNS]
     found += [("quote", q.starts) for q in gold.quotes or () if q.starts]
     found += [(f"event {e.type}", e.evidence) for e in gold.events or () if e.evidence]
     return found
@@ -45,7 +46,7 @@ def test_file_parses_and_its_anchors_are_in_the_text(path: Path) -> None:
         gold = load_gold(path)
         text = _norm(gold_text(gold))
     except EntenteError as exc:
-        if "cannot be read" in exc.text or "corpus" in exc.text and "not here" in exc.text:
+        if "cannot be read" in exc.text:
             pytest.skip(f"{path.name}: its corpus is not here ({exc.text[:120]})")
         raise
     assert gold.corpus_ref is not None, "held-out files name a corpus row, never a copied text"

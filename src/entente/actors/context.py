@@ -74,7 +74,7 @@ class ContextRules(WordLists):
                 return None
         elif not self._context_allows(span, doc):
             return None
-        best = [f for f in forms if not f.ambiguous] or forms
+        best = self._reading([f for f in forms if not f.ambiguous] or forms, span, doc)
         if best[0].actor_id in self.kb.territories and self._territory_as_place(span):
             return None
         return best[0]
@@ -228,6 +228,21 @@ class ContextRules(WordLists):
             return True
         sent = span.sent if _sentenced(doc) else doc[:]
         return seen.state_between(sent.start, sent.end)
+
+    def _reading(self, forms: list[Form], span: SpacySpan, doc: Doc) -> list[Form]:
+        """A form of several actors read as its ``reading`` actor first where the article has a
+        ``reading_when`` cue and the sentence no ``reading_against_near`` one ("Brussels" is the EU
+        in an article about the bloc, Belgium next to "Belgian")."""
+        cues = self.kb.context.get(normalise(span.text), {})
+        want = cues.get("reading")
+        if not want or len({f.actor_id for f in forms}) < 2:
+            return forms
+        sentence = span.sent.text if _sentenced(doc) else doctext.text(doc)
+        if any(has_phrase(sentence, w) for w in cues.get("reading_against_near", ())):
+            return forms
+        if not any(doctext.has_phrase(doc, w) for w in cues.get("reading_when", ())):
+            return forms
+        return [f for f in forms if f.actor_id in want] + [f for f in forms if f.actor_id not in want]
 
     def _context_allows(self, span: SpacySpan, doc: Doc) -> bool:
         return self._cue_verdict(span, doc) is not False

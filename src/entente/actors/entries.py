@@ -87,6 +87,9 @@ class ContextCues:
     for_: Names = field(default=(), metadata={"key": "for"})
     against: Names = ()
     needs: Names = ()
+    reading: Names = ()
+    reading_when: Names = ()
+    reading_against_near: Names = ()
 
     def as_dict(self) -> dict[str, list[str]]:
         """The cues as the context rules read them: key -> phrases (keys without phrases left out)."""
@@ -96,6 +99,9 @@ class ContextCues:
             ("for", self.for_),
             ("against", self.against),
             ("needs", self.needs),
+            ("reading", self.reading),
+            ("reading_when", self.reading_when),
+            ("reading_against_near", self.reading_against_near),
         )
         return {k: list(v) for k, v in pairs if v}
 

@@ -17,10 +17,12 @@ from spacy.tokens import Span as SpacySpan
 
 from entente.actors.kb import KnowledgeBase
 from entente.events.affiliation import Affiliations
+from entente.events.hosts import hosted_tokens
 from entente.events.referents import pronoun_actors
-from entente.events.vet import load_parties, nonstate_tokens
+from entente.events.vet import compared_tokens, load_parties, nonstate_tokens
 from entente.nlp import doccache
 from entente.nlp import extensions as ext
+from entente.people.names import state_named
 from entente.records import Span
 
 MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "npadvmod")
@@ -56,6 +58,7 @@ class ActorIndex:
                 self.kb is not None
                 and (info := self.kb.leader(person.name, ext.published(doc)))
                 and info.actor_id
+                and state_named(doc, info, person.name)  # "Aman" is no minister where Malaysia is unnamed
             ):
                 for span in person.mentions:
                     self._mark(span, info.actor_id, self.former)
@@ -81,6 +84,11 @@ class ActorIndex:
         for i in nonstate_tokens(self.doc, states, demonyms, actors=self.by_token):
             actor = self.by_token.pop(i)
             self.state_at = [(o, a) for o, a in self.state_at if not (o == self.doc[i].idx and a == actor)]
+        state_ids = {i: a for i, a in self.by_token.items() if self._is_state(a)}
+        for i in hosted_tokens(self.doc, state_ids):  # "the Saudi-led war in Yemen": not against Yemen
+            self.by_token.pop(i, None)
+        for i in compared_tokens(self.doc):  # "Just as the US borders Canada, India and Pakistan ..."
+            self.by_token.pop(i, None)
 
     def _is_state(self, actor_id: str) -> bool:
         if actor_id in self.states:
@@ -201,8 +209,8 @@ def head_actors(tok: Token, index: ActorIndex, group_nouns: frozenset[str], dept
                 a = next((index.get(g) for g in child.children if index.get(g)), None)
             if a:
                 found.append(a)
-            if child.dep_ in MODIFIER_DEPS:  # "US and Russian negotiators"
-                found.extend(b for g in child.children if g.dep_ == "conj" and (b := index.get(g)))
+            if child.dep_ in MODIFIER_DEPS:  # "US and Russian negotiators", "British, Korean and Thai envoys"
+                found.extend(b for g in conjuncts(child)[1:] if (b := index.get(g)))  # recall round 5
     if not found and tok.lemma_.lower() in group_nouns | {"counterpart"}:
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "for"):

@@ -60,10 +60,16 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|"
             r"sunday)\b",
         ),
-        ("month", r"\b(?:in|since|during|by|until|early|mid|late|last|this|next)[\s-]+" + _M + r"\b"),
+        (
+            "month",
+            r"\b(?:in|since|during|by|until|early|mid|late|last|this|next|(?:beginning|start|end|middle)\s+of)[\s-]+"
+            + _M
+            + r"\b",
+        ),
         ("year", r"\b(?:in|since|during|by|until|of|from)\s+(?:early\s+|mid-?|late\s+)?" + _Y + r"\b"),
     )
 )
+YEARLESS = frozenset({"md", "dm", "week_of", "month"})  # read forward in a clause of the future
 NUMBERS = {
     "a": 1,
     "an": 1,
@@ -85,31 +91,52 @@ class FoundDate:
     start: int  # doc char offsets of the expression
     end: int
     value: EventDate
+    clause: tuple[int, int] | None = None  # read forward: the char range of its "will" clause
 
 
-def _year_for(month: int, day: int, pub: date | None) -> int | None:
-    """A month (and day) without a year: the latest one not much after the publication date."""
+def _year_for(month: int, day: int, pub: date | None, ahead: bool = False) -> int | None:
+    """A month (and day) without a year: the latest one not much after the publication date;
+    in a clause of the future ("will visit at the beginning of June"), any later one this year."""
     if pub is None:
         return None
     year = pub.year
     try:
-        if date(year, month, min(day, 28)) > pub + timedelta(days=31):
-            year -= 1
+        when = date(year, month, min(day, 28))
     except ValueError:
         return None
-    return year
+    return year - 1 if when > pub + timedelta(days=31) and not ahead else year
+
+
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+
+
+def _ahead(sent: SpacySpan, char: int) -> tuple[int, int] | None:
+    """The char range of the clause with "will" that the date expression at ``char`` belongs to
+    ("talks will be held at the beginning of June"): the first verb up its heads, or one it hangs
+    from (xcomp, conj); None when there is none."""
+    tok = next((t for t in sent if t.idx <= char < t.idx + len(t.text)), None)
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    for _ in range(3):
+        if tok is None or tok.pos_ not in ("VERB", "AUX"):
+            return None
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
+            words = list(tok.subtree)
+            return words[0].idx, words[-1].idx + len(words[-1].text)
+        tok = tok.head if tok.dep_ in ("xcomp", "conj") else None
+    return None
 
 
 def _week_range(start: date) -> str:
     return f"{start.isoformat()}/{(start + timedelta(days=6)).isoformat()}"
 
 
-def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[str, str] | None:
+def _resolve(kind: str, m: re.Match[str], pub: date | None, ahead: bool = False) -> tuple[str, str] | None:
     g = m.groupdict()
     month = MONTHS.get((g.get("month") or "").lower().rstrip("."))
     if kind in ("mdy", "dmy", "md", "dm"):
         day = int(g["day"])
-        year = int(g["year"]) if g.get("year") else _year_for(month or 1, day, pub)
+        year = int(g["year"]) if g.get("year") else _year_for(month or 1, day, pub, ahead)
         if year is None or month is None:
             return None
         try:
@@ -117,7 +144,7 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[str, str] |
         except ValueError:
             return None
     if kind == "week_of" and month:
-        year = int(g["year"]) if g.get("year") else _year_for(month, 1, pub)
+        year = int(g["year"]) if g.get("year") else _year_for(month, 1, pub, ahead)
         if year is None:
             return None
         n = ORDINALS[g["ord"].lower()]
@@ -128,7 +155,7 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[str, str] |
     if kind == "my" and month:
         return f"{int(g['year']):04d}-{month:02d}", "month"
     if kind == "month" and month:
-        year = _year_for(month, 1, pub)
+        year = _year_for(month, 1, pub, ahead)
         return (f"{year:04d}-{month:02d}", "month") if year else None
     if kind == "since_year":  # open-ended without a publication date (ISO 8601-2 "..")
         return f"{g['year']}/{pub.isoformat() if pub else '..'}", "range"
@@ -184,12 +211,14 @@ def find_dates(sent: SpacySpan, pub: date | None) -> list[FoundDate]:
             s, e = m.start(), m.end()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            resolved = _resolve(kind, m, pub)
+            clause = _ahead(sent, base + s) if kind in YEARLESS else None
+            resolved = _resolve(kind, m, pub, clause is not None)
             if resolved is None:
                 continue
             taken.append((s, e))
             span = Span(base + s, base + e, m.group(0))
-            found.append(FoundDate(base + s, base + e, EventDate(resolved[0], resolved[1], span)))  # type: ignore[arg-type]
+            value = EventDate(resolved[0], resolved[1], span)  # type: ignore[arg-type]
+            found.append(FoundDate(base + s, base + e, value, clause))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -209,7 +238,10 @@ def compatible(a: EventDate | None, b: EventDate | None) -> bool:
 
 
 def pick(found: list[FoundDate], trigger_start: int) -> EventDate | None:
-    """The date expression nearest the trigger in its sentence."""
+    """The date expression nearest the trigger in its sentence; a date read forward in a "will"
+    clause only for a trigger inside that clause ("Macron will win on May 7 - but after Britain's
+    vote to leave the EU ...": the vote is not dated May 7)."""
+    found = [f for f in found if f.clause is None or f.clause[0] <= trigger_start < f.clause[1]]
     if not found:
         return None
     return min(found, key=lambda f: abs(f.start - trigger_start)).value

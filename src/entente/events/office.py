@@ -194,7 +194,8 @@ def _campaign(tok: Token) -> bool:
     """A campaign or candidacy phrase on the act's clause: "during the election race", "on the
     campaign trail", "as a candidate", "when he was running"."""
     words = load_campaign()
-    for head in _clause_heads(tok):
+    # and the act's complement: "threatened to scrap it during the campaign"
+    for head in _clause_heads(tok) + [c for c in tok.children if c.dep_ == "xcomp"]:
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in (*words.preps, "as"):
                 for o in c.children:

@@ -10,6 +10,8 @@ thing ("a ban on imports from Iran"), and an event a definite noun takes up
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -18,6 +20,7 @@ from entente.events.arguments import ActorIndex, conjuncts, head_actors, np_acto
 from entente.events.descriptions import Descriptions
 from entente.events.lexicon import Lexicon, Trigger
 from entente.events.plurals import Plurals
+from entente.events.visits import Visits
 
 SUBJ_DEPS = ("nsubj", "csubj")
 OBJ_DEPS = ("dobj", "dative", "iobj", "obj")
@@ -102,6 +105,7 @@ class PhraseReader:
         self.descriptions = Descriptions(index)  # "both sides", "the government"
         self.plurals = Plurals(index, self.groups, self.descriptions)  # "they", "the two"
         self.accusations = Accusations()  # "X denies the charge": the accuser (events/answers.py)
+        self.visits = Visits(index)  # "X arrived in Beijing" (events/visits.py)
 
     def np(self, tok: Token) -> list[str]:
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
@@ -378,3 +382,15 @@ class PhraseReader:
             if p.dep_ in ("pobj", *OBJ_DEPS):
                 found.extend(self.prep_objects(p, ("to", "from", "of", "in", "into")))
         return dedupe(found)
+
+
+def scare_quoted(sent: SpacySpan, longest: int = 5) -> set[int]:
+    """Token indices inside short quoted phrases (names, scare quotes)."""
+    out: set[int] = set()
+    marks = [t for t in sent if t.text in ('"', "“", "”", "‘", "’")]
+    for a, b in itertools.pairwise(marks):
+        inside = a.doc[a.i + 1 : b.i]
+        quoted = a.text in ('"', "“", "‘") and b.text in ('"', "”", "’") and 0 < len(inside) <= longest
+        if quoted and not any(t.pos_ in ("VERB", "AUX") for t in inside):  # a name, not a statement
+            out.update(range(a.i + 1, b.i))
+    return out

@@ -91,11 +91,27 @@ _BREAK = re.compile(r"[a-z]{4,}[.!?][\"”’)]?[-–—]?\s*[\"“]?[A-Z]|[-–
 
 
 def glued_report(clause: Token, reporter: Token) -> bool:
-    """Whether a clause before its reporting verb is cut from it by a sentence break."""
+    """Whether a clause before its reporting verb is cut from it by a sentence break.
+
+    A break without a full stop counts too: a capitalised function word right after a
+    lower-case word ("US slaps sanctions on Iran over missile test In a post on Twitter,
+    Trump said"), outside a name ("talks in The Hague").
+    """
     if clause.i >= reporter.i:
         return False
     between = doctext.text(clause.doc)[clause.idx + len(clause.text) : reporter.idx]
-    return bool(_BREAK.search(between))
+    if _BREAK.search(between):
+        return True
+    doc = clause.doc
+    return any(
+        t.is_stop
+        and t.is_title
+        and t.text != "I"
+        and not t.ent_type_
+        and doc[t.i - 1].is_lower
+        and doc[t.i - 1].is_alpha
+        for t in doc[clause.i + 1 : reporter.i]
+    )
 
 
 # Temporal subordinators whose past clause is presupposed: "when the Dutch expelled a minister".
@@ -125,12 +141,24 @@ def future_chain(verb: Token, reporting: frozenset[str] = frozenset()) -> bool:
     for _ in range(4):
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
             return True
-        reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in reporting
-        if reported and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+        if any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children) and _reported(verb, reporting):
             return True
         if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
             return False
         verb = verb.head
+    return False
+
+
+def _reported(verb: Token, reporting: frozenset[str]) -> bool:
+    """Whether a reporting verb governs ``verb``, directly or through a misparse ("said at a
+    press conference that Putin would ...", the clause parsed under "conference")."""
+    head = verb
+    for _ in range(5):
+        if head.head.i == head.i:
+            return False
+        head = head.head
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in reporting:
+            return True
     return False
 
 

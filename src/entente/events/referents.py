@@ -7,14 +7,19 @@
   ("she hosted Israel's prime minister" after "Abe"); "I"/"we" inside a
   quote take the speaker's actor; "it"/"its" the latest organisation or state
   mentioned before it in the same sentence.
+* A link to another article run into the text ("READ MORE: Xi defends free trade He also
+  spoke ...", the marker words are ``link_headings`` in ``people/data/roles.yaml``) is a
+  heading: the names in it are no referent for a pronoun after it.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from entente.events.lexicon import load_lexicon
 from entente.nlp import doccache
 from entente.nlp import extensions as ext
+from entente.people.coref import heading_tokens
 
 PERSONAL = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
 FEMININE = frozenset({"she", "her", "herself"})
@@ -65,6 +70,7 @@ def pronoun_actors(doc: Doc, by_token: dict[int, str], people: set[int]) -> dict
     sents = list(doc.sents)
     people = people | person_tokens(doc)
     genders = person_genders(doc)
+    headings = heading_tokens(doc)
     for si, sent in enumerate(sents):
         window_start = sents[max(0, si - 2)].start
         for tok in sent:
@@ -75,6 +81,8 @@ def pronoun_actors(doc: Doc, by_token: dict[int, str], people: set[int]) -> dict
             if low in PERSONAL:
                 other = "male" if low in FEMININE else "female"
                 skip = {i for i, g in genders.items() if g == other}  # "she" is not Shinzo Abe
+                if tok.i not in headings:  # "READ MORE: Xi defends free trade He also ...": not Xi
+                    skip |= {i for i in headings if i < tok.i}
                 # a capitalised "He" inside a sentence starts a new one the parser missed (after a
                 # heading: "An inspiration for Trump He also called ..."): names before it are earlier
                 restart = tok.i if tok.i > sent.start and tok.text[:1].isupper() else None
@@ -92,10 +100,27 @@ def pronoun_actors(doc: Doc, by_token: dict[int, str], people: set[int]) -> dict
                 found = _quote_actor(doc, tok.idx, by_token)
             elif low in NEUTER:
                 skip = _antecedent(tok)
-                found = _latest(doc, by_token, people, sent.start, tok.i, want_person=False, skip=skip)
+                # "the Iran deal, ... scrap it": the deal, not Iran; nothing before it either
+                start = max([sent.start, *(i + 1 for i in _named_agreements(sent, tok, by_token))])
+                found = _latest(doc, by_token, people, start, tok.i, want_person=False, skip=skip)
             if found:
                 out[tok.i] = found
     return out
+
+
+def _named_agreements(sent: Span, tok: Token, by_token: dict[int, str]) -> list[int]:
+    """Agreement nouns before ``tok`` in its sentence that an actor's name modifies ("the Iran
+    nuclear deal"): the nearest antecedent of a later "it", which names no actor itself."""
+    nouns = load_lexicon().agreement_nouns
+    return [
+        t.i
+        for t in sent
+        if t.i < tok.i
+        and t.pos_ == "NOUN"
+        and t.lemma_.lower() in nouns
+        and t.i not in by_token
+        and any(c.dep_ in ("compound", "nmod", "amod", "poss") and c.i in by_token for c in t.children)
+    ]
 
 
 def _antecedent(tok: Token) -> set[int]:

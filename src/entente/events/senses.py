@@ -7,7 +7,8 @@ long-running conflict between X and Y") or, when it names a type (``to``), recod
 Russia could be meddling" is an allegation, ACCUSE, not a threat).
 
 The conditions read the trigger token, the tokens that stand for the event's target and
-the mention's date; :class:`Context` carries them. ``vet_senses.py`` applies the senses.
+the mention's date; :class:`Context` carries them (``sense_frames.py`` reads the parse
+frames). ``vet_senses.py`` applies the senses.
 """
 
 from __future__ import annotations
@@ -16,18 +17,36 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from spacy.tokens import Token
 
 from entente.data import parse_yaml
 from entente.errors import E, EntenteError
 from entente.events.lexicon import load_lexicon
+from entente.events.sense_frames import (
+    Context,
+    about_target,
+    act_with,
+    clause_marks,
+    clause_verb,
+    direct_objects,
+    foreign_object,
+    governor,
+    hostile_act,
+    hostile_complement,
+    in_complement,
+    in_object_prep,
+    modifier_words,
+    named_object,
+    object_chain,
+    object_preps,
+    predicates,
+    specific_act,
+    timed,
+)
 
 SENSES_FILE = "senses.yaml"
-MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod", "advmod")
-COMPLEMENT_DEPS = ("xcomp", "ccomp", "pcomp")
-ARGUMENT_DEPS = ("dobj", "obj", "dative", "prep", "attr")
-NAME_DEPS = ("compound", "amod", "poss", "nmod")  # "Russian hackers", "Moscow's agents"
 WORD_LISTS = (
     "marks",
     "children",
@@ -41,22 +60,25 @@ WORD_LISTS = (
     "unless_modifiers",
     "unless_complement",
     "object_preps",
+    "unless_deps",
+    "unless_preps",
+    "unless_marks",
+    "predicates",
 )
-FLAGS = ("person_object", "unowned", "plural", "standing", "about", "hostile", "complement", "bare")
-
-
-@dataclass(frozen=True)
-class Context:
-    """What the conditions read besides the trigger token."""
-
-    targets: frozenset[int] = frozenset()  # tokens of the sentence that stand for the target
-    target_is_person: bool = False
-    dated: bool = False  # the event carries a date
-    acts: frozenset[str] = frozenset()  # verbs whose subject noun is a specific act ("erupted")
-    light_verbs: frozenset[str] = frozenset()  # "waged a conflict": the noun is an act
-    event_nouns: frozenset[str] = frozenset()  # nouns that name an event ("response to the invasion")
-    group_nouns: frozenset[str] = frozenset()  # "supports the people of X": X is the one supported
-    conflict_verbs: frozenset[str] = frozenset()  # verb triggers of a conflict class ("meddle", "attack")
+FLAGS = (
+    "person_object",
+    "unowned",
+    "plural",
+    "standing",
+    "about",
+    "hostile",
+    "complement",
+    "bare",
+    "act_with",
+    "foreign_object",
+    "hostile_act",
+    "named_object",
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +101,10 @@ class Sense:
     pobjs: frozenset[str] = frozenset()  # the object of a preposition on the trigger ("with one voice")
     unless_pobjs: frozenset[str] = frozenset()  # no such object of these ("clashed over the weekend")
     objects: frozenset[str] = frozenset()  # the direct object ("welcomed the delegation")
+    unless_deps: frozenset[str] = frozenset()  # no child of these dependencies ("agreed to V": xcomp)
+    unless_preps: frozenset[str] = frozenset()  # no such preposition, but of a time ("agreed on a plan")
+    unless_marks: frozenset[str] = frozenset()  # no clause of the trigger so marked ("agreed ... for X to V")
+    predicates: frozenset[str] = frozenset()  # what is said of the trigger noun ("left on the back burner")
     modifiers: frozenset[str] = frozenset()  # a modifier of the trigger ("long-running conflict")
     unless_modifiers: frozenset[str] = frozenset()  # no modifier of these ("armed conflict")
     unless_complement: frozenset[str] = frozenset()  # no complement verb of these ("would pay")
@@ -89,6 +115,10 @@ class Sense:
     object_preps: frozenset[str] = frozenset()  # the target is in such a phrase of the object
     hostile: bool = False
     bare: bool = False
+    act_with: bool = False  # "X's insistence, together with his attacks": the with-phrase is an act
+    foreign_object: bool = False  # the target is outside the direct object ("leave the EU")
+    hostile_act: bool = False  # the act declined is a hostile one ("refused to pressure X")
+    named_object: bool = False  # the target only names the object ("supports the Iran deal")
     to: str | None = None
     mode: str | None = None
 
@@ -107,24 +137,31 @@ class Sense:
             return False
         if self.children and not any(c.lower_ in self.children for c in tok.children):
             return False
-        if self.clause and _clause_verb(tok).lemma_.lower() not in self.clause:
+        if self.clause and clause_verb(tok).lemma_.lower() not in self.clause:
             return False
         if self.unowned and any(c.dep_ == "poss" for c in tok.children):
             return False
-        if self.heads and _governor(tok).lemma_.lower() not in self.heads:
+        if self.heads and governor(tok).lemma_.lower() not in self.heads:
             return False
         preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
-        if self.preps and not any(p.lower_ in self.preps for p in preps + _object_preps(tok, ctx)):
+        if self.preps and not any(p.lower_ in self.preps for p in preps + object_preps(tok, ctx)):
             return False
-        listed = [p for o in _object_chain(tok) for p in o.children if p.dep_ == "prep"]
-        pobjs = {g.lemma_.lower() for p in preps + listed for g in p.children if g.dep_ == "pobj"}
+        listed = [p for o in object_chain(tok) for p in o.children if p.dep_ == "prep"]
+        pobjs = {g.lemma_.lower() for p in preps + listed for g in p.children if g.dep_ in ("pobj", "pcomp")}
         if self.pobjs and not pobjs & self.pobjs:
             return False
         named = [p for p in preps if not self.preps or p.lower_ in self.preps]  # "over" the weekend
         if any(g.lemma_.lower() in self.unless_pobjs for p in named for g in p.children if g.dep_ == "pobj"):
             return False
-        objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "obj")}
-        if self.objects and not objects & self.objects:
+        if self.objects and not {o.lemma_.lower() for o in direct_objects(tok)} & self.objects:
+            return False
+        if any(c.dep_ in self.unless_deps for c in tok.children):
+            return False
+        if any(p.lower_ in self.unless_preps and not timed(p) for p in preps):
+            return False
+        if self.unless_marks and clause_marks(tok) & self.unless_marks:
+            return False
+        if self.predicates and not {v.lemma_.lower() for v in predicates(tok)} & self.predicates:
             return False
         mods = modifier_words(tok)
         if self.modifiers and not mods & self.modifiers:
@@ -134,6 +171,14 @@ class Sense:
         return not self.plural or tok.tag_ in ("NNS", "NNPS")
 
     def _frames(self, tok: Token, ctx: Context) -> bool:
+        if self.act_with and not act_with(tok, ctx):
+            return False
+        if self.foreign_object and not foreign_object(tok, ctx):
+            return False
+        if self.hostile_act and not hostile_act(tok, ctx):
+            return False
+        if self.named_object and not named_object(tok, ctx):
+            return False
         if self.standing and specific_act(tok, ctx):
             return False
         if self.about and not about_target(tok, ctx, self.unless_complement):
@@ -151,146 +196,6 @@ class Sense:
             for g in p.children
             if g.dep_ == "pobj"
         )
-
-
-def _governor(tok: Token) -> Token:
-    """The word ``tok`` depends on, read through a preposition ("the suspension of the agreement");
-    ``tok`` itself at the root."""
-    head = tok.head
-    if head.pos_ == "ADP" and head.head.i != head.i:
-        head = head.head
-    return head if head.i != tok.i else tok
-
-
-def _object_preps(tok: Token, ctx: Context) -> list[Token]:
-    """ "welcomed Chancellor Merkel to the White House": the parser often hangs the preposition
-    on a named or role-noun object rather than on the verb."""
-    return [
-        p
-        for o in tok.children
-        if o.dep_ in ("dobj", "obj") and (o.pos_ == "PROPN" or o.lemma_.lower() in ctx.group_nouns)
-        for p in o.children
-        if p.dep_ == "prep"
-    ]
-
-
-def _object_chain(tok: Token) -> list[Token]:
-    """The direct objects of ``tok`` and the phrases coordinated with them ("joins X, Y and Z on")."""
-    return _with_conjuncts([c for c in tok.children if c.dep_ in ("dobj", "obj")])
-
-
-def modifier_words(tok: Token) -> set[str]:
-    """Words and hyphenated compounds modifying ``tok`` ("long-running", "decades-old", "armed")."""
-    out: set[str] = set()
-    for c in tok.children:
-        if c.dep_ not in MODIFIER_DEPS or c.i > tok.i:
-            continue
-        words = list(c.subtree)
-        out.update(w.lower_ for w in words)
-        out.update(w.lemma_.lower() for w in words)
-        out.add("".join(w.text_with_ws for w in words).strip().lower().replace(" - ", "-").replace("- ", "-"))
-    return out
-
-
-def specific_act(tok: Token, ctx: Context) -> bool:
-    """ "Conflict erupted", "waged a conflict", "the 2008 conflict": a noun of standing dispute
-    that reports an act; else it names a state of affairs ("the long-running conflict")."""
-    if ctx.dated:
-        return True
-    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in ctx.acts:
-        return True
-    return tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in ctx.light_verbs
-
-
-def about_target(tok: Token, ctx: Context, consequences: frozenset[str]) -> bool:
-    """ "warned (that) Russia could be meddling": the target is the subject of what is said, not
-    the one warned ("warned Iran that it would pay a price", "warned Iran not to test", "warned
-    that any attack by Iran would be met with force")."""
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "dative")]
-    for comp in (c for c in tok.children if c.dep_ == "ccomp"):
-        if comp.lemma_.lower() in consequences:
-            return False
-        subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            if objs:
-                return False  # "warned Pyongyang that ...": said to the object
-            # "warned that the North and Washington were on a collision course": conjuncts too
-            subjects = _with_conjuncts(subjects)
-            named = [t for s in subjects for t in (s, *s.children) if t.i == s.i or t.dep_ in NAME_DEPS]
-            if any(t.i in ctx.targets for t in named):
-                return True
-            continue
-        # no subject of its own: the parser hung it on the verb ("warn Russia could be")
-        if any(t.i in ctx.targets for o in objs if o.i < comp.i for t in o.subtree):
-            return True
-    return False
-
-
-def _with_conjuncts(toks: list[Token]) -> list[Token]:
-    """``toks`` and the phrases coordinated with them ("the North and Washington and Seoul")."""
-    out: list[Token] = []
-    todo = list(toks)
-    while todo:
-        cur = todo.pop()
-        out.append(cur)
-        todo.extend(c for c in cur.children if c.dep_ == "conj")
-    return out
-
-
-def in_complement(tok: Token, targets: frozenset[int]) -> bool:
-    """ "backed barring Turkish ministers": the target is inside a clause the trigger governs
-    (also where a hyphen glued the gerund to its object and the parser took it for a modifier:
-    "backed preventing-Turkish politicians from ...")."""
-    inside: set[int] = set()
-    doc = tok.doc
-    for c in tok.children:
-        if c.dep_ in COMPLEMENT_DEPS or (c.dep_ in ("dobj", "obj") and c.pos_ == "VERB"):
-            inside.update(t.i for t in c.subtree)
-        first = c.left_edge
-        glued = first.i + 1 < len(doc) and doc[first.i + 1].text == "-" and first.lower_.endswith("ing")
-        if c.dep_ in ("dobj", "obj") and first.i == tok.i + 1 and glued:
-            inside.update(t.i for t in c.subtree)
-    return _within(tok, targets, inside)
-
-
-def in_object_prep(tok: Token, ctx: Context, preps: frozenset[str]) -> bool:
-    """ "supports a two-state solution to the Israeli-Palestinian conflict": the target hangs on
-    a topic phrase of the object, not on its owner ("the efforts of X") or party ("the alliance
-    with X"); a group noun object is the party itself ("the people of Ukraine")."""
-    inside: set[int] = set()
-    for obj in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
-        if obj.lemma_.lower() in ctx.group_nouns:
-            continue
-        phrases = [p for p in obj.children if p.dep_ == "prep" and p.lower_ in preps]
-        inside.update(t.i for p in phrases for t in p.subtree)
-    return _within(tok, ctx.targets, inside)
-
-
-def hostile_complement(tok: Token, ctx: Context) -> bool:
-    """ "warned Russia could be meddling": what is said of the target is a hostile act (a verb
-    trigger of a conflict class), an allegation; "warned X could be heading for conflict" is none."""
-    for comp in (c for c in tok.children if c.dep_ == "ccomp"):
-        chain = [comp, *(t for t in comp.subtree if t.dep_ in ("xcomp", "conj") and t.pos_ == "VERB")]
-        if any(v.lemma_.lower() in ctx.conflict_verbs for v in chain):
-            return True
-    return False
-
-
-def _within(tok: Token, targets: frozenset[int], inside: set[int]) -> bool:
-    """Whether the target's tokens under the trigger all lie ``inside`` (mentions elsewhere in
-    the sentence are other phrases)."""
-    args = [c for c in tok.children if c.dep_ in (*ARGUMENT_DEPS, *COMPLEMENT_DEPS)]
-    under = {t.i for c in args for t in c.subtree} & targets
-    return bool(under) and under <= inside
-
-
-def _clause_verb(tok: Token) -> Token:
-    cur = tok
-    for _ in range(4):
-        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
-            break
-        cur = cur.head
-    return cur
 
 
 def _words_of(entry: Mapping[str, object], key: str, source: str) -> frozenset[str]:
@@ -325,38 +230,16 @@ def senses_from_data(data: object, source: str = SENSES_FILE) -> tuple[Sense, ..
         if unknown:
             raise EntenteError(E.E008, source=source, cause=f"{source}: unknown keys {sorted(unknown)}")
 
-        def words(key: str, entry: Mapping[str, object] = entry) -> frozenset[str]:
-            return _words_of(entry, key, source)
-
-        def flag(key: str, entry: Mapping[str, object] = entry) -> bool:
-            return bool(entry.get(key, False))
-
+        lists: dict[str, Any] = {key: _words_of(entry, key, source) for key in WORD_LISTS}
+        flags: dict[str, Any] = {key: bool(entry.get(key, False)) for key in FLAGS}
         out.append(
             Sense(
                 lemma=str(entry["lemma"]).lower(),
-                marks=words("marks"),
-                children=words("children"),
-                clause=words("clause"),
-                person_object=flag("person_object"),
-                unowned=flag("unowned"),
                 pos=_optional(entry, "pos", source, frozenset({"verb", "noun"})),
-                heads=words("heads"),
-                preps=words("preps"),
-                pobjs=words("pobjs"),
-                unless_pobjs=words("unless_pobjs"),
-                objects=words("objects"),
-                modifiers=words("modifiers"),
-                unless_modifiers=words("unless_modifiers"),
-                unless_complement=words("unless_complement"),
-                plural=flag("plural"),
-                standing=flag("standing"),
-                about=flag("about"),
-                complement=flag("complement"),
-                object_preps=words("object_preps"),
-                hostile=flag("hostile"),
-                bare=flag("bare"),
                 to=_optional(entry, "to", source, frozenset(load_lexicon().categories)),
                 mode=_optional(entry, "mode", source, None),
+                **lists,
+                **flags,
             )
         )
     return tuple(out)

@@ -19,13 +19,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from entente import doctext
 from entente.events import prescribed as presc
+from entente.events.attribution import (  # re-exported: component.py and vet_senses.py import them here
+    FIRST_PERSON,
+    background,
+    hedged,
+    own_act,
+    performative,
+    quote_at,
+    report_tail,
+)
+from entente.events.attribution import apart as _apart
 from entente.events.tense import TenseCues, future_time, pending_clause, pending_noun
 from entente.nlp import extensions as ext
-from entente.records import EventStatus, Quote
+from entente.records import EventStatus
 
 
 @dataclass(frozen=True)
@@ -49,6 +58,9 @@ class StatusCues:
     tense: TenseCues = field(default_factory=TenseCues)
     agenda_heads: frozenset[str] = frozenset()
     outcome_heads: frozenset[str] = frozenset()
+    onset_heads: frozenset[str] = frozenset()
+    continuing_verbs: frozenset[str] = frozenset()
+    attributed_heads: frozenset[str] = frozenset()
     prescribed: presc.PrescribedCues = field(default_factory=presc.PrescribedCues)
 
     @classmethod
@@ -78,6 +90,9 @@ class StatusCues:
             tense=TenseCues.from_data(data),
             agenda_heads=fs("agenda_heads"),
             outcome_heads=fs("outcome_heads"),
+            onset_heads=fs("onset_heads"),
+            continuing_verbs=fs("continuing_verbs"),
+            attributed_heads=fs("attributed_heads"),
             prescribed=presc.PrescribedCues.from_data(data),
         )
 
@@ -208,6 +223,10 @@ class StatusReader:
                 break
         if not found.attributed:
             self._trailing_report(cur, found)
+        if not found.attributed and not background(trigger):
+            tail = report_tail(trigger)  # "..., the ministry reported on Monday."
+            if tail is not None:
+                found.attributed, found.attributed_to = True, tail
         published = ext.published(trigger.doc)
         if any(future_time(v, self.cues.tense, published) for v in {trigger, cur}):
             found.hypothetical = True  # "Trump meets Netanyahu later in the week"
@@ -235,14 +254,21 @@ class StatusReader:
             top = top.head
         for c in top.children:
             own_content = any(g.dep_ in ("ccomp", "xcomp") for g in c.children)
+            # its own speaker, not a shared subject ("criticised X and has not acknowledged Y")
+            joined = any(g.dep_ == "cc" and top.i < g.i < c.i for g in top.children)
+            subject = any(g.dep_ == "nsubj" for g in c.children)
+            speaker = (subject or not joined) and not any(g.dep_ == "neg" for g in c.children)
             if (
                 c.dep_ in ("conj", "parataxis")
                 and c.i > top.i
                 and c.lemma_.lower() in self.cues.reporting_verbs
                 and not own_content
+                and speaker
             ):
                 found.attributed = True
-                found.attributed_to = found.attributed_to or speaker_name(c)
+                # ", Pyotr Tolstoy, a deputy, told reporters": the name misparsed off the verb
+                who = speaker_name(c) if subject else report_tail(top)
+                found.attributed_to = found.attributed_to or who
                 return
 
     def _clausal_head(self, head: Token, found: _Found) -> None:
@@ -304,6 +330,13 @@ class StatusReader:
                 found.hypothetical = True
             elif head.lower_ == "of" and gov.pos_ == "NOUN" and head.dep_ == "prep" and depth < 2:
                 self._nominal(gov, found, depth + 1)
+                if gov.lemma_.lower() in self.cues.attributed_heads:
+                    found.attributed = True  # "numerous reports of its interference"
+                if gov.lemma_.lower() in self.cues.onset_heads:
+                    onset = _Found()  # "we expect the restoration of cooperation": as the restoration
+                    self._nominal(gov, onset)
+                    found.negated |= onset.negated
+                    found.hypothetical |= onset.hypothetical
             elif depth == 0 and gov.pos_ in ("VERB", "AUX") and gov.lemma_.lower() in self.cues.outcome_heads:
                 found.hypothetical |= self.read(gov)[0] == "hypothetical"  # "could lead to an agreement"
             elif (
@@ -333,6 +366,8 @@ class StatusReader:
                 found.hypothetical = True
             elif self._negating_verb(head):
                 found.negated = True
+            elif lemma in self.cues.continuing_verbs and not self._unrealised_clause(head):
+                pass  # "efforts to increase pressure on Pyongyang": the pressure is there already
             else:
                 status, who = self.read(head)
                 if lemma in self.light_verbs:  # "launched an attack": the light verb's own status
@@ -343,64 +378,12 @@ class StatusReader:
                 found.hypothetical |= status == "hypothetical"
 
 
+__all__ = ["FIRST_PERSON", "StatusCues", "StatusReader", "hedged", "own_act", "performative", "quote_at"]
+
+
 def _presupposed(trigger: Token) -> bool:
     """A definite event noun is taken as given even in a question ("your views on the conflict")."""
     return trigger.pos_ == "NOUN" and any(
         c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
         for c in trigger.children
     )
-
-
-def quote_at(doc: Doc, start: int, end: int) -> Quote | None:
-    """The quote whose content holds ``[start, end)``, or None."""
-    for quote in ext.quotes(doc):
-        for span in quote.content:
-            if span.start <= start and end <= span.end:
-                return quote
-    return None
-
-
-def quote_speaker(doc: Doc, start: int, end: int) -> tuple[bool, str | None]:
-    """Whether ``[start, end)`` lies inside a quote's content, and its speaker's name."""
-    quote = quote_at(doc, start, end)
-    return (True, quote.speaker_name) if quote is not None else (False, None)
-
-
-FIRST_PERSON = frozenset({"i", "we"})
-
-
-def _apart(tok: Token, char: int) -> bool:
-    """Whether ``char`` lies outside the token's sentence or paragraph (a headline glued to it)."""
-    sent, text = tok.sent, doctext.text(tok.doc)  # built once per Doc, not per trigger
-    if not sent.start_char <= char < sent.end_char:
-        return True
-    lo, hi = sorted((char, tok.idx))
-    return "\n\n" in text[lo:hi] or "\n \n" in text[lo:hi]
-
-
-def own_act(tok: Token, quote: Quote) -> bool:
-    """Whether a trigger inside a quote is the clause's own act, not something reported.
-
-    "announced new restrictions" read as a quote whose cue is the light verb, or
-    a reported quote whose cue stands in another sentence (a headline).
-    """
-    cue = quote.cue
-    if cue is not None and any(cue.start <= t.idx < cue.end for t in (tok, tok.head)):
-        return True
-    if quote.kind == "reported" and presc.background(tok):
-        return True  # "analysts said his stand - when the Dutch expelled a minister - ..."
-    return quote.kind == "reported" and cue is not None and _apart(tok, cue.start)
-
-
-def performative(tok: Token, verbal: bool) -> bool:
-    """ "We strongly reject ...": a speaker's present-tense verbal act is done by saying it."""
-    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    first = any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children)
-    return verbal and first and verb.tag_ in ("VBP", "VBZ")
-
-
-def hedged(tok: Token, cues: dict[str, Any]) -> bool:
-    """ "Russia's alleged interference": a word on the event itself puts it on others' word,
-    so it stays attributed even where a possessed noun would be taken as given."""
-    words = {str(v).lower() for v in cues.get("attributed_modifiers") or ()}
-    return any(c.dep_ in ("amod", "advmod") and c.lower_ in words for c in tok.children)

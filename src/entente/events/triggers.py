@@ -9,7 +9,6 @@ co-occurrence in a sentence.
 from __future__ import annotations
 
 import dataclasses
-import itertools
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
@@ -17,8 +16,9 @@ from spacy.tokens import Token
 
 from entente.events.arguments import head_actors
 from entente.events.lexicon import Trigger
-from entente.events.phrases import OBJ_DEPS, PhraseReader, select
+from entente.events.phrases import OBJ_DEPS, PhraseReader, scare_quoted, select
 from entente.events.phrases import dedupe as _dedupe
+from entente.events.visits import visit_trigger
 
 PLACE_PREPS = ("in", "at", "near", "inside", "outside", "along")  # where, not whom
 MAX_MUTUAL = 6  # "X, Y, Z and W met": one event per pair, up to this many parties
@@ -351,6 +351,8 @@ class Linker(PhraseReader):
                 trig = select(tok, self.lex.adjectives[lemma])
                 cand = self.adjective(tok, trig) if trig else None
             cand = self.answer(tok, cand)
+            if cand is None and (visit := self.visits.pair(tok)) and (vt := visit_trigger(self.lex)):
+                cand = Candidate(tok, vt, [visit[0]], [visit[1]])  # "X arrived in Beijing": events/visits.py
             if cand is not None:
                 out.append(cand)
         self.index.past = False
@@ -391,15 +393,3 @@ def link_responses(cands: list[Candidate], sent: SpacySpan) -> None:
                     resp.targets = resp.targets or list(inner.sources)
                     if not inner.targets:
                         inner.targets = list(resp.sources)
-
-
-def scare_quoted(sent: SpacySpan, longest: int = 5) -> set[int]:
-    """Token indices inside short quoted phrases (names, scare quotes)."""
-    out: set[int] = set()
-    marks = [t for t in sent if t.text in ('"', "“", "”", "‘", "’")]
-    for a, b in itertools.pairwise(marks):
-        inside = a.doc[a.i + 1 : b.i]
-        quoted = a.text in ('"', "“", "‘") and b.text in ('"', "”", "’") and 0 < len(inside) <= longest
-        if quoted and not any(t.pos_ in ("VERB", "AUX") for t in inside):  # a name, not a statement
-            out.update(range(a.i + 1, b.i))
-    return out

@@ -32,6 +32,7 @@ from entente.people.roles import role_words
 
 PARTIES_FILE = "parties.yaml"
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod", "nummod"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,10 @@ class Parties:
     people_states: frozenset[str] = frozenset()
     people_act_nouns: frozenset[str] = frozenset()
     topic_participles: frozenset[str] = frozenset()
+    cause_group_heads: frozenset[str] = frozenset()
+    cause_group_marks: frozenset[str] = frozenset()
+    circle_nouns: frozenset[str] = frozenset()
+    comparison_openers: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: object, source: str = PARTIES_FILE) -> Parties:
@@ -83,6 +88,11 @@ class Parties:
             return True
         if head.lemma_.lower() in self.nonstate_heads or head.lower_ in self.nonstate_heads:
             return True
+        if (head.lemma_.lower() in self.cause_group_heads or head.lower_ in self.cause_group_heads) and any(
+            t.lemma_.lower() in self.cause_group_marks or t.lower_ in self.cause_group_marks
+            for t in [*before, *_cause_phrase(head)]
+        ):
+            return True  # "Peruvian and Egyptian rights groups", "the Kenyan Centre for Civic Freedoms"
         return any(
             c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in self.nonstate_modifiers for c in head.children
         )
@@ -120,16 +130,34 @@ class Parties:
         partners = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
         return any(p.tag_ in ("NNPS", "NNS") and p.i not in states for p in partners)
 
+    def in_circle(self, tok: Token) -> bool:
+        """ "people in Trump's orbit", "Putin's inner circle": a name before "'s" and a word for the
+        people around it is no state, read from the words (the parse often misses the phrase)."""
+        doc = tok.doc
+        end = tok.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_iob_ == "I":
+            end += 1  # the last word of a name: "Donald Trump's"
+        return (
+            end + 1 < len(doc)
+            and doc[end].text in POSSESSIVES
+            and (doc[end + 1].lower_ in self.circle_nouns or doc[end + 1].lemma_.lower() in self.circle_nouns)
+        )
+
     def titled(self, tok: Token) -> bool:
         """ "the former Miss Hungary": a country name in a title is no state."""
         return any(c.dep_ == "compound" and c.lower_ in self.title_words for c in tok.children)
 
     def in_company(self, tok: Token) -> bool:
         """ "Israel joins Egypt and Cuba on the list of states that ...": the states joined are
-        company in a list or a group, not parties."""
+        company in a list or a group, not parties; nor is a state that names the topic of the
+        body joined ("join the Syria ceasefire monitoring group")."""
+        named = tok
         while tok.dep_ in ("conj", "compound") and tok.head.i != tok.i:  # "Cuba and North Korea"
             tok = tok.head
         verb = tok.head
+        if named.dep_ in ("compound", "nmod") and named.head.i == tok.i and tok.pos_ == "NOUN":
+            # "joined the Syria ceasefire monitoring group": the body joined, named for its topic
+            return tok.dep_ == "dobj" and verb.lemma_.lower() in self.company_verbs
         if tok.dep_ != "dobj" or verb.lemma_.lower() not in self.company_verbs:
             return False
         # the "on the list" phrase hangs on the verb or, misparsed, on one of the states joined
@@ -152,6 +180,30 @@ class Parties:
             and tok.dep_ == "amod"
             and tok.head.lemma_.lower() in self.people_act_nouns
         )
+
+
+OPENING = frozenset({"--", "—", "–", "(", "-"})
+CLOSING = frozenset({",", "--", "—", "–", ")", ";", ":"})
+
+
+def compared_tokens(doc: Doc, parties: Parties | None = None) -> set[int]:
+    """Tokens of comparisons that open a sentence or a dashed aside, up to their comma or dash:
+    "Just as the US borders Canada and Mexico, India and Pakistan fought wars" (not Canada and
+    Mexico), "Unlike Britain, France ..."; none without a closing comma or dash."""
+    openers = [o.split() for o in (parties or load_parties()).comparison_openers]
+    out: set[int] = set()
+    for tok in doc:
+        if not (tok.is_sent_start or (tok.i > 0 and doc[tok.i - 1].text in OPENING)):
+            continue
+        for words in openers:
+            end = tok.i + len(words)
+            if end > len(doc) or [t.lower_ for t in doc[tok.i : end]] != words:
+                continue
+            stop = next((t.i for t in doc[end : tok.sent.end] if t.text in CLOSING), None)
+            if stop is not None:
+                out.update(range(end, stop))
+            break
+    return out
 
 
 @cache
@@ -178,6 +230,11 @@ def _phrase_head(tok: Token, demonyms: set[int]) -> Token:
             break
         head = up
     return head
+
+
+def _cause_phrase(head: Token) -> list[Token]:
+    """The words of a group's "for"/"of" phrase: "Initiative for Personal Rights"."""
+    return [t for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of") for t in c.subtree]
 
 
 def _former_official(head: Token) -> bool:
@@ -259,6 +316,7 @@ def nonstate_tokens(
             or parties.in_company(tok)
             or parties.people_act(tok, actors.get(i))
             or parties.topic(tok)
+            or parties.in_circle(tok)
         ):
             out.add(i)
     return out

@@ -87,6 +87,7 @@ def vet_mentions(
             or former_owner(tok, m, index)
             or office_vet(doc, tok, m, index)
             or copular_subject(tok, m, index)
+            or stray_proverb(tok, m, mentions, lex)
         ):
             m.dropped = True
         elif (
@@ -101,6 +102,7 @@ def _context(tok: Token, m: Mention, index: ActorIndex, lex: Lexicon, hostile: f
     targets = frozenset(_actor_tokens(tok, m.event.target, index))
     return Context(
         targets=targets,
+        has_target=m.event.target is not None,
         target_is_person=any(i in index.people for i in targets),
         dated=m.event.date is not None and _dates_clause(tok.doc, tok, m.event.date.span),
         acts=load_acts(),
@@ -108,6 +110,27 @@ def _context(tok: Token, m: Mention, index: ActorIndex, lex: Lexicon, hostile: f
         event_nouns=frozenset(lex.nouns),
         group_nouns=lex.group_nouns,
         conflict_verbs=hostile,
+    )
+
+
+def stray_proverb(tok: Token, m: Mention, mentions: Sequence[Mention], lex: Lexicon) -> bool:
+    """ "dipped a toe into sanctioning Chinese firms and by doing so is looking to ...", "how to
+    repair ties or whether doing so might involve ...": "doing so" takes up the act verb before it
+    in its own sentence (a trigger, or a verb with an object, not one it depends on: "said that by
+    doing so"), not an event of an earlier one."""
+    if m.event.mode != "anaphoric" or tok.lemma_.lower() != "do" or m.antecedent is None:
+        return False
+    ante = mentions[m.antecedent].token_i
+    above, cur = set(), tok  # the verbs "doing so" depends on, up to a coordination ("X or whether doing so")
+    while cur.head.i != cur.i and cur.dep_ != "conj":
+        cur = cur.head
+        above.add(cur.i)
+    return any(
+        ante < t.i < tok.i
+        and t.pos_ == "VERB"
+        and t.i not in above
+        and (t.lemma_.lower() in lex.verbs or any(c.dep_ in ("dobj", "obj") for c in t.children))
+        for t in tok.sent
     )
 
 

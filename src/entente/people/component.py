@@ -24,7 +24,15 @@ from entente.nlp import doccache
 from entente.nlp import extensions as ext
 from entente.nlp.marks import doc_segments
 from entente.people.coref import Coref, actor_ids_in
-from entente.people.names import candidates, in_office, is_modifier, kb_gender, kb_leader, same_person
+from entente.people.names import (
+    candidates,
+    in_office,
+    is_modifier,
+    kb_gender,
+    kb_leader,
+    same_person,
+    state_named,
+)
 from entente.people.roles import (
     RoleInfo,
     RoleWords,
@@ -153,6 +161,8 @@ def find_people(doc: Doc, kb: KnowledgeBase | None = None) -> list[Person]:
                 if name.text.lower() in (b.surname, b.bare_surname, b.name.split()[0].lower()):
                     return b
         leader = kb_leader(kb, name.text, on)
+        if not state_named(doc, leader, name.text):
+            leader = None  # "Aman" in an article that never names Malaysia
         full = leader.name if leader is not None else name.text
         key = full.lower()
         if key not in builders and len(full.split()) > 1:  # "Steve Bannon" after "Stephen Bannon"

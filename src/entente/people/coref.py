@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -80,6 +80,7 @@ class Coref:
         )
         self._starts: list[int] | None = None
         self._reach: list[int] = []
+        self._headings: set[int] | None = None
 
     def person_at(self, start: int, end: int) -> Person | None:
         """The person one of whose mentions overlaps ``[start, end)`` (the first such mention)."""
@@ -117,19 +118,27 @@ class Coref:
     def pronoun(self, token: Token) -> Referent | None:
         gender = _PRONOUNS.get(token.lower_)
         best: tuple[int, Person] | None = None
+        if self._headings is None:
+            self._headings = heading_tokens(self.doc)
+        # names in a link heading before the pronoun ("READ MORE: Xi defends ... He also") are no referent
+        after = token.i not in self._headings
         for person in self.people:
             if gender and person.gender and person.gender != gender:
                 continue
-            score = self._recency(person, token.idx)
+            score = self._recency(person, token.idx, self._headings if after else frozenset())
             if score is not None and (best is None or score > best[0]):
                 best = (score, person)
         if best is None:
             return None
         return Referent(best[1].name, best[1].actor_id, best[1])
 
-    def _recency(self, person: Person, before: int) -> int | None:
-        """Position of the person's latest usable mention before ``before``; objects count less."""
+    def _recency(self, person: Person, before: int, headings: Collection[int] = ()) -> int | None:
+        """Position of the person's latest usable mention before ``before``; objects count less.
+        Mentions in ``headings`` (token indices of link headings) are left out."""
         subjects, others = self._mention_starts(person)
+        if headings:
+            subjects = [s for s in subjects if self._token_at(s) not in headings]
+            others = [s for s in others if self._token_at(s) not in headings]
         best: int | None = None
         i = bisect.bisect_left(subjects, before)
         if i:
@@ -139,6 +148,10 @@ class Coref:
             score = others[j - 1] - _OBJECT_PENALTY
             best = score if best is None else max(best, score)
         return best
+
+    def _token_at(self, char: int) -> int:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else -1
 
     def _mention_starts(self, person: Person) -> tuple[list[int], list[int]]:
         """Starts of the person's mentions outside quotes, as subjects and as others (once per person)."""
@@ -211,6 +224,31 @@ class Coref:
                 ids = actor_ids_in(self.doc, ent.start_char, ent.end_char, self.kb)
                 return Referent(name, ids[0] if ids else None)
         return None
+
+
+def heading_tokens(doc: Doc) -> set[int]:
+    """Tokens of link headings: from a capitalised marker and its colon ("READ MORE:", "Related:";
+    ``link_headings`` in ``data/roles.yaml``) to the end of the sentence, or to a capitalised
+    "He"/"She" the parser left inside it ("READ MORE: Xi defends free trade He also ...")."""
+    markers = [m.split() for m in role_words().link_headings]
+    out: set[int] = set()
+    for colon in doc:
+        if colon.text != ":" or colon.i in out:
+            continue
+        for words in markers:
+            start = colon.i - len(words)
+            if start < 0 or not doc[start].text[:1].isupper():
+                continue
+            if [t.lower_ for t in doc[start : colon.i]] != words:
+                continue
+            end = colon.sent.end
+            for t in doc[colon.i + 1 : end]:
+                if t.lower_ in _PRONOUNS and t.text[:1].isupper():
+                    end = t.i
+                    break
+            out.update(range(start, end))
+            break
+    return out
 
 
 def pronoun_gender(token: Token) -> str | None:

@@ -113,6 +113,20 @@ def _names_alone(leader: Any, word: str, on: date | None) -> bool:
     return on is None or bool(getattr(leader, "current", True))
 
 
+HEAD_OFFICES = frozenset({"head_of_state", "head_of_government"})
+
+
+def state_named(doc: Doc, leader: Any, name: str) -> bool:
+    """Whether a one-word ``name`` may stand for the KB person ``leader`` in this article: a head
+    of state or government may be named by surname alone anywhere; anyone else only where the
+    article names their state ("Aman", a refugee's name, is no Malaysian minister in an article
+    that never names Malaysia). Longer names always may."""
+    if len(name.split()) > 1 or leader is None or getattr(leader, "office", None) in HEAD_OFFICES:
+        return True
+    actor = getattr(leader, "actor_id", None)
+    return actor is None or any(m.actor_id == actor for m in ext.mentions(doc))
+
+
 def in_office(kb: Any, leader: Any, on: date | None) -> bool:
     try:
         holder = kb.office_holder(leader.actor_id, leader.title, on)

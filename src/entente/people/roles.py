@@ -40,6 +40,7 @@ class RoleWords:
     particles: frozenset[str]
     nonstate_bodies: frozenset[str] = frozenset()
     past_qualifiers: frozenset[str] = frozenset()
+    link_headings: frozenset[str] = frozenset()
 
     def speaks_for_nonstate_body(self, words: list[str]) -> bool:
         """Whether an affiliation's words name a party, campaign, movement or firm ("leader of
@@ -89,6 +90,7 @@ def role_words() -> RoleWords:
         particles=words("particles", names),
         nonstate_bodies=words("nonstate_bodies"),
         past_qualifiers=words("past_qualifiers"),
+        link_headings=words("link_headings"),
     )
 
 

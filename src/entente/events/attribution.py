@@ -1,0 +1,245 @@
+"""Whose word an event is on: quotes, background phrases, speech acts and report tails.
+
+gold/events-check/README.md ("Asserted or attributed") draws the line:
+
+* attributed: the claim of a quote or of a reporting verb, "according to", "..., X reported",
+  or an event marked "alleged" / "reports of";
+* asserted: the speech act itself when the event *is* the statement ("the United States
+  stands behind Japan," Trump said), and a background event named in a time or cause phrase
+  inside reported speech ("after the American leader accused Iran", "in a phone call last
+  month", "following Britain's vote"), which the report takes for granted.
+
+The words live in data/status.yaml (``background``, ``attributed_heads``, ``report_tail``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from entente import doctext
+from entente.events import prescribed as presc
+from entente.nlp import extensions as ext
+from entente.records import Quote
+
+FIRST_PERSON = frozenset({"i", "we"})
+
+
+@dataclass(frozen=True)
+class BackgroundCues:
+    verb_cue_marks: frozenset[str] = frozenset()  # only under a reporting verb, not "according to"
+    preps: frozenset[str] = frozenset()  # "following Britain's vote", "since the annexation"
+    occasion_preps: frozenset[str] = frozenset()  # "resolved in a phone call"
+    occasions: frozenset[str] = frozenset()  # call, talks, meeting: the occasion of a reported act
+    past_words: frozenset[str] = frozenset()  # "last month", "two weeks ago": an earlier occasion
+    tail_words: frozenset[str] = frozenset()  # "told reporters on Thursday", "said in a statement"
+    attributed_heads: frozenset[str] = frozenset()  # "reports of its interference"
+    tail_verbs: tuple[str, ...] = ()  # ", the ministry reported on Monday."
+    speech_acts: frozenset[str] = frozenset()  # types done by saying them: SUPPORT, ACCUSE, ...
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> BackgroundCues:
+        block = data.get("background") or {}
+
+        def fs(source: dict[str, Any], key: str) -> frozenset[str]:
+            return frozenset(str(v).lower() for v in source.get(key) or ())
+
+        return cls(
+            verb_cue_marks=fs(block, "verb_cue_marks"),
+            preps=fs(block, "preps"),
+            occasion_preps=fs(block, "occasion_preps"),
+            occasions=fs(block, "occasions"),
+            past_words=fs(block, "past_words"),
+            tail_words=fs(data, "report_tail_words"),
+            attributed_heads=fs(data, "attributed_heads"),
+            tail_verbs=tuple(str(v).lower() for v in data.get("report_tail") or ()),
+            speech_acts=frozenset(str(v) for v in data.get("speech_act_types") or ()),
+        )
+
+
+@lru_cache(maxsize=1)
+def _cues() -> BackgroundCues:
+    from entente.events.lexicon import load_lexicon
+
+    return BackgroundCues.from_data(load_lexicon().cues)
+
+
+def quote_at(doc: Doc, start: int, end: int) -> Quote | None:
+    """The quote whose content holds ``[start, end)``, or None."""
+    for quote in ext.quotes(doc):
+        for span in quote.content:
+            if span.start <= start and end <= span.end:
+                return quote
+    return None
+
+
+def apart(tok: Token, char: int) -> bool:
+    """Whether ``char`` lies outside the token's sentence or paragraph (a headline glued to it)."""
+    sent, text = tok.sent, doctext.text(tok.doc)  # built once per Doc, not per trigger
+    if not sent.start_char <= char < sent.end_char:
+        return True
+    lo, hi = sorted((char, tok.idx))
+    return "\n\n" in text[lo:hi] or "\n \n" in text[lo:hi]
+
+
+def _verb_cue(quote: Quote | None) -> bool:
+    """A quote introduced by a verb ("said that ..."), not by "according to"."""
+    return quote is not None and quote.cue is not None and not quote.cue.text.lower().startswith("according")
+
+
+def background(tok: Token, quote: Quote | None = None, cues: BackgroundCues | None = None) -> bool:
+    """A past event in a time or cause phrase of reported speech: taken for granted.
+
+    "said Trump had shown his face, after the American leader accused Iran", "resolved in a
+    phone call last month", "following Britain's vote": the report's background, not its
+    claim. Under "according to" the whole sentence is on the source's word, its "after"
+    clause included ("expelled after the embassy refused ..., according to reports").
+    """
+    cues = cues or _cues()
+    if tok.pos_ in ("VERB", "AUX"):
+        if presc.background(tok):
+            return True  # "when the Dutch expelled a minister"
+        if tok.tag_ != "VBD" or tok.dep_ != "advcl" or not _verb_cue(quote):
+            return False
+        if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in tok.children):
+            return False
+        return any(c.dep_ == "mark" and c.lower_ in cues.verb_cue_marks for c in tok.children)
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return False
+    prep = tok.head.lower_
+    if prep in cues.preps:
+        return True
+    occasion = tok.lemma_.lower() in cues.occasions or tok.lower_ in cues.occasions
+    verb = tok.head.head
+    if not (occasion and prep in cues.occasion_preps and verb.pos_ in ("VERB", "AUX")):
+        return False
+    # an earlier occasion ("in a phone call last month"), not the news itself ("agreed in a
+    # telephone conversation, the ministry reported")
+    times = [c for t in (tok, verb) for c in t.children if c.dep_ in ("npadvmod", "advmod", "prep")]
+    return any(w.lower_ in cues.past_words for c in times for w in c.subtree)
+
+
+def own_act(tok: Token, quote: Quote) -> bool:
+    """Whether a trigger inside a quote is the clause's own act, not something reported.
+
+    "announced new restrictions" read as a quote whose cue is the light verb, or
+    a reported quote whose cue stands in another sentence (a headline), or a background
+    event of the quote ("after the leader accused Iran", "in a phone call last month").
+    """
+    cue = quote.cue
+    if cue is not None and any(cue.start <= t.idx < cue.end for t in (tok, tok.head)):
+        return True
+    if background(tok, quote):
+        return True
+    return quote.kind == "reported" and cue is not None and apart(tok, cue.start)
+
+
+def _speaks_for(verb: Token, quote: Quote) -> bool:
+    """ "'The United States stands behind Japan,' Trump said", "Russia said it rejects ...": the
+    subject is the speaker's state (or "it" in what a state's speaker says)."""
+    if quote.speaker_actor is None:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    if subjects[0].lower_ == "it" and quote.kind != "direct":
+        return True
+    lo = min(t.idx for t in subjects[0].subtree)
+    hi = max(t.idx + len(t.text) for t in subjects[0].subtree)
+    return any(
+        m.actor_id == quote.speaker_actor and lo <= m.span.start and m.span.end <= hi
+        for m in ext.mentions(verb.doc)
+    )
+
+
+def performative(tok: Token, verbal: bool) -> bool:
+    """ "We strongly reject ...": a speaker's present-tense verbal act is done by saying it.
+
+    So is a present-tense verbal act whose subject is the state the speaker speaks for
+    ("'The United States stands behind Japan,' Trump said", "Trump said the US stands behind
+    Japan"): the statement is the event, and the saying is narrated.
+    """
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if not verbal or verb.tag_ not in ("VBP", "VBZ"):
+        return False
+    if any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children):
+        return True
+    if not _speech_act(tok):
+        return False  # "the Russian and US diplomats hold meetings, Lavrov said": not done by saying it
+    quote = quote_at(tok.doc, tok.idx, tok.idx + len(tok.text))
+    return quote is not None and _speaks_for(verb, quote)
+
+
+def _speech_act(tok: Token) -> bool:
+    """Whether the trigger word has a sense done by saying it (data/status.yaml ``speech_act_types``)."""
+    from entente.events.lexicon import load_lexicon
+
+    lex, lemma = load_lexicon(), tok.lemma_.lower()
+    triggers = lex.verbs.get(lemma, ()) + lex.nouns.get(lemma, ()) + lex.adjectives.get(lemma, ())
+    return any(t.type in _cues().speech_acts for t in triggers)
+
+
+def reported_of(tok: Token, cues: BackgroundCues | None = None) -> bool:
+    """ "numerous reports of its interference", "allegations of torture": on others' word."""
+    cues = cues or _cues()
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.pos_ == "NOUN"
+        and prep.head.lemma_.lower() in cues.attributed_heads
+    )
+
+
+def hedged(tok: Token, cues: dict[str, Any]) -> bool:
+    """ "Russia's alleged interference": a word on the event itself puts it on others' word,
+    so it stays attributed even where a possessed noun would be taken as given; so do "reports
+    of" it, and a direct quote whose claim it is ("'Beijing's retaliation is troubling,' X said")."""
+    words = {str(v).lower() for v in cues.get("attributed_modifiers") or ()}
+    if any(c.dep_ in ("amod", "advmod") and c.lower_ in words for c in tok.children):
+        return True
+    if reported_of(tok):
+        return True
+    quote = quote_at(tok.doc, tok.idx, tok.idx + len(tok.text))
+    return (
+        tok.pos_ == "NOUN"
+        and quote is not None
+        and quote.kind == "direct"
+        and not background(tok, quote)
+        and not own_act(tok, quote)
+    )
+
+
+_TAIL_WHO = frozenset({"DET", "ADJ", "PROPN", "NOUN", "PART", "NUM", "PRON", "ADP", "CCONJ"})
+
+
+def report_tail(trigger: Token, cues: BackgroundCues | None = None) -> str | None:
+    """ "..., the Russian foreign ministry reported on Monday.": the speaker of a report tail.
+
+    Read on the text after the trigger, so that a misparse of the tail does not hide it; the
+    tail is a comma, a noun phrase, a reporting verb, an optional time and the sentence's end
+    (or a glued next sentence: "reported.- Unswayed ...").
+    """
+    cues = cues or _cues()
+    if not cues.tail_verbs:
+        return None
+    doc, sent = trigger.doc, trigger.sent
+    text = doctext.text(doc)
+    start = trigger.idx + len(trigger.text)
+    verbs = "|".join(re.escape(v) for v in cues.tail_verbs)
+    words = "|".join(re.escape(w) for w in sorted(cues.tail_words))
+    rx = re.compile(
+        r",\s+(?P<who>[^;:\"“”()]{2,90}?),?\s+(?:" + verbs + r")"
+        r"(?:\s+(?:" + words + r"|[A-Z][\w.-]*)){0,5}\s*(?:[.!?]|$)"
+    )
+    pos = start
+    while (m := rx.search(text, pos, sent.end_char)) is not None:
+        span = doc.char_span(m.start("who"), m.end("who"), alignment_mode="expand")
+        if span is not None and all(t.pos_ in _TAIL_WHO or t.is_punct for t in span):
+            return span.text
+        pos = m.start() + 1  # "attacked Ukraine, killed ten people, officials said": the next comma
+    return None
