@@ -9,8 +9,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from entente.data import parse_yaml
-from entente.errors import E, EntenteError
+from entente.data import build, parse_yaml
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
@@ -32,37 +31,21 @@ class Lexicon:
     nouns: frozenset[str]
 
 
-def _words(data: dict[str, Any], key: str) -> frozenset[str]:
-    value = data.get(key) or []
-    if not isinstance(value, list):
-        raise EntenteError(E.E008, cause=f"quotes/data/cues.yaml: '{key}' must be a list")
-    return frozenset(str(v).lower() for v in value)
+def lexicon_from_data(data: Any, source: str = "entente/quotes/data/cues.yaml") -> Lexicon:
+    """The cue lexicon from parsed ``cues.yaml`` data; an unknown or missing key is E008.
+
+    ``according`` phrases are written as strings ("according to") and kept as word tuples.
+    """
+    if isinstance(data, dict) and isinstance(data.get("according"), list):
+        data = {**data, "according": [str(p).lower().split() for p in data["according"]]}
+    return build(Lexicon, data, source=source, where="quotes/data/cues.yaml")
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The cue lexicon of ``quotes/data/cues.yaml``."""
     text = resources.files("entente.quotes").joinpath("data/cues.yaml").read_text("utf-8")
-    data = parse_yaml(text, source="entente/quotes/data/cues.yaml")
-    if not isinstance(data, dict):
-        raise EntenteError(E.E008, cause="quotes/data/cues.yaml must be a mapping")
-    particles = {str(k): frozenset(str(v) for v in vs) for k, vs in (data.get("particles") or {}).items()}
-    according = tuple(tuple(str(p).lower().split()) for p in data.get("according") or [])
-    return Lexicon(
-        speech=_words(data, "speech"),
-        belief=_words(data, "belief"),
-        particles=particles,
-        passive_heads=_words(data, "passive_heads"),
-        adverbs=_words(data, "adverbs"),
-        according=according,
-        channels=_words(data, "channels"),
-        object_cues=_words(data, "object_cues"),
-        act_cues=_words(data, "act_cues"),
-        object_preps=_words(data, "object_preps"),
-        colon_labels=_words(data, "colon_labels"),
-        naming=_words(data, "naming"),
-        nouns=_words(data, "nouns"),
-    )
+    return lexicon_from_data(parse_yaml(text, source="entente/quotes/data/cues.yaml"))
 
 
 def is_cue_verb(token: Token, lex: Lexicon, with_clause: bool = False) -> bool:
