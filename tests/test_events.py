@@ -207,7 +207,8 @@ ARGUMENTS = [
     ("Qatar hosted Iranian diplomats.", {("QAT", "IRN", "CONSULT")}),
     ("Canada praised Mexico's decision.", {("CAN", "MEX", "SUPPORT")}),
     ("Russia threatened Ukraine with sanctions.", {("RUS", "UKR", "THREATEN")}),
-    ("Russia deployed troops to Belarus.", {("RUS", "BLR", "MOBILIZE")}),
+    # an ally hosting the troops is not their target (round 6, events/hosts.py): Ukraine, not Belarus
+    ("Russia deployed troops to Ukraine.", {("RUS", "UKR", "MOBILIZE")}),
     ("India and Japan agreed to cooperate.", {("IND", "JPN", "AGREE")}),
     ("Iran's response to Israel's attack was swift.", {("IRN", "ISR", "ASSAULT"), ("ISR", "IRN", "ASSAULT")}),
     ("Iran supplied Russia with drones.", {("IRN", "RUS", "AID")}),

@@ -17,7 +17,8 @@ from spacy.tokens import Span as SpacySpan
 
 from entente.actors.kb import KnowledgeBase
 from entente.events.affiliation import Affiliations
-from entente.events.hosts import hosted_tokens
+from entente.events.gapping import gapped_tokens, stranded
+from entente.events.hosts import deployed_tokens, hosted_tokens
 from entente.events.referents import pronoun_actors
 from entente.events.vet import compared_tokens, load_parties, nonstate_tokens
 from entente.nlp import doccache
@@ -77,6 +78,8 @@ class ActorIndex:
         self.people.update(derived)
         self.by_token.update(derived)
         self.by_token.update(pronoun_actors(doc, self.by_token, self.people))
+        for i in gapped_tokens(doc):  # "apologised to Namibia, and the Netherlands to Indonesia"
+            self.by_token.pop(i, None)
 
     def _people_of_states(self, demonyms: list[int]) -> None:
         """Leave out state words that name a country's people ("Chinese investors", "Afghans")."""
@@ -86,6 +89,8 @@ class ActorIndex:
             self.state_at = [(o, a) for o, a in self.state_at if not (o == self.doc[i].idx and a == actor)]
         state_ids = {i: a for i, a in self.by_token.items() if self._is_state(a)}
         for i in hosted_tokens(self.doc, state_ids):  # "the Saudi-led war in Yemen": not against Yemen
+            self.by_token.pop(i, None)
+        for i in deployed_tokens(self.doc, state_ids):  # "the US deployed THAAD to South Korea"
             self.by_token.pop(i, None)
         for i in compared_tokens(self.doc):  # "Just as the US borders Canada, India and Pakistan ..."
             self.by_token.pop(i, None)
@@ -201,7 +206,15 @@ def head_actors(tok: Token, index: ActorIndex, group_nouns: frozenset[str], dept
     if led is not None:  # "the Saudi-led force in Yemen": SAU; "US-backed rebels": not the US
         return led
     found: list[str] = []
+    # "Pyongyang's main ally", "a US ally": the other end of the relation, not the phrase's referent
+    # ("China - Pyongyang's main ally": with a possessive there, a name before it is the referent)
+    other = _relation_end(tok) if load_parties().relation(tok) else None
+    if other is not None and other.dep_ != "poss" and not _names_state(other, index):
+        other = None  # "NATO allies", "EU partners": the bloc's members, so the bloc stays
     for child in tok.children:
+        if other is not None and child.i == other.i:
+            found.extend(a for g in _apposed(child) if (a := index.get(g)))  # "China - Pyongyang's ally"
+            continue
         if child.dep_ in MODIFIER_DEPS or (child.dep_ == "appos" and child.ent_type_ != "NORP"):
             a = index.get(child)
             if a is None and child.dep_ in ("compound", "nmod", "appos"):
@@ -224,6 +237,33 @@ def head_actors(tok: Token, index: ActorIndex, group_nouns: frozenset[str], dept
     if not found:
         found.extend(exemplars(tok, index))
     return _dedupe(found)
+
+
+def _relation_end(tok: Token) -> Token | None:
+    """The modifier naming the other end of a relation noun: its possessor, else a name compound."""
+    kids = list(tok.children)
+    poss = next((c for c in kids if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    return next((c for c in kids if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"), None)
+
+
+def _names_state(tok: Token, index: ActorIndex) -> bool:
+    actor = index.get(tok)
+    return actor is not None and index._is_state(actor)
+
+
+def _apposed(poss: Token) -> list[Token]:
+    """Names the parser hung on a possessor across a dash or comma: "visits China - Pyongyang's
+    main ally" (China is the ally, apposed to the phrase)."""
+    doc = poss.doc
+    return [
+        g
+        for g in poss.children
+        if g.dep_ in ("compound", "nmod", "appos")
+        and g.i < poss.i
+        and any(t.text in ("-", "–", "—", ",") for t in doc[g.right_edge.i + 1 : poss.i])
+    ]
 
 
 def _led_by(tok: Token, index: ActorIndex) -> list[str] | None:
@@ -268,11 +308,12 @@ def _example_actors(tok: Token, index: ActorIndex) -> list[str]:
 def conjuncts(tok: Token) -> list[Token]:
     """``tok`` and the tokens coordinated with it ("Russia and Iran")."""
     out = [tok]
-    stack = [c for c in tok.children if c.dep_ == "conj"]
+    # "to Namibia and the Netherlands has apologised ...": a conjunct that is the next clause's subject
+    stack = [c for c in tok.children if c.dep_ == "conj" and not stranded(c)]
     while stack:
         c = stack.pop(0)
         out.append(c)
-        stack.extend(g for g in c.children if g.dep_ == "conj")
+        stack.extend(g for g in c.children if g.dep_ == "conj" and not stranded(g))
     return out
 
 

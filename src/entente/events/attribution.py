@@ -40,6 +40,11 @@ class BackgroundCues:
     attributed_heads: frozenset[str] = frozenset()  # "reports of its interference"
     tail_verbs: tuple[str, ...] = ()  # ", the ministry reported on Monday."
     speech_acts: frozenset[str] = frozenset()  # types done by saying them: SUPPORT, ACCUSE, ...
+    cause_heads: frozenset[str] = frozenset()  # "due to Rutte's decision", "because of the ban"
+    of_heads: frozenset[str] = frozenset()  # "the goal of the incursion is ...": the incursion is given
+    contrast: frozenset[str] = frozenset()  # "..., but the statement notes ...": another speaker's clause
+    narrated_types: frozenset[str] = frozenset()  # one side's speech acts: "China called on the US to"
+    spokespeople: frozenset[str] = frozenset()  # "..., Foreign Ministry spokeswoman Hua said"
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> BackgroundCues:
@@ -58,6 +63,11 @@ class BackgroundCues:
             attributed_heads=fs(data, "attributed_heads"),
             tail_verbs=tuple(str(v).lower() for v in data.get("report_tail") or ()),
             speech_acts=frozenset(str(v) for v in data.get("speech_act_types") or ()),
+            cause_heads=fs(block, "cause_heads"),
+            of_heads=fs(block, "of_heads"),
+            contrast=fs(data, "contrast_conjunctions"),
+            narrated_types=frozenset(str(v) for v in (data.get("narrated_call") or {}).get("types") or ()),
+            spokespeople=fs(data.get("narrated_call") or {}, "speakers"),
         )
 
 
@@ -103,16 +113,23 @@ def background(tok: Token, quote: Quote | None = None, cues: BackgroundCues | No
     if tok.pos_ in ("VERB", "AUX"):
         if presc.background(tok):
             return True  # "when the Dutch expelled a minister"
+        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.dep_ == "pobj":
+            return background(tok.head, quote, cues)  # "due to the decision to ban them": as the decision
         if tok.tag_ != "VBD" or tok.dep_ != "advcl" or not _verb_cue(quote):
             return False
         if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in tok.children):
             return False
         return any(c.dep_ == "mark" and c.lower_ in cues.verb_cue_marks for c in tok.children)
+    if tok.dep_ == "dobj" and tok.head.dep_ == "acl":
+        return background(tok.head, quote, cues)  # "due to the decision to impose sanctions"
     if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
         return False
     prep = tok.head.lower_
-    if prep in cues.preps:
-        return True
+    if prep in cues.preps or tok.head.head.lower_ in cues.cause_heads:
+        return True  # "following Britain's vote", "due to the ban", "because of the raid"
+    gov = tok.head.head
+    if prep == "of" and gov.pos_ == "NOUN" and gov.lemma_.lower() in cues.of_heads:
+        return True  # "the goal of the incursion is to clear a zone": the incursion is given
     occasion = tok.lemma_.lower() in cues.occasions or tok.lower_ in cues.occasions
     verb = tok.head.head
     if not (occasion and prep in cues.occasion_preps and verb.pos_ in ("VERB", "AUX")):
@@ -136,6 +153,23 @@ def own_act(tok: Token, quote: Quote) -> bool:
     if background(tok, quote):
         return True
     return quote.kind == "reported" and cue is not None and apart(tok, cue.start)
+
+
+def contrasted(top: Token, verb: Token) -> bool:
+    """ "Saudi Arabia welcomed the line, but the statement notes ...": a reporting verb joined by
+    a contrast speaks for its own clause, not for the one before it."""
+    words = _cues().contrast
+    return any(c.dep_ == "cc" and c.lower_ in words and top.i < c.i < verb.i for c in top.children)
+
+
+def claim_of_report(cur: Token, head: Token) -> bool:
+    """ "following reports that he discussed sanctions": the content of a report noun."""
+    return (
+        cur.dep_ in ("acl", "ccomp")
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in _cues().attributed_heads
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in cur.children)
+    )
 
 
 def _speaks_for(verb: Token, quote: Quote) -> bool:
@@ -164,6 +198,8 @@ def performative(tok: Token, verbal: bool) -> bool:
     Japan"): the statement is the event, and the saying is narrated.
     """
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if verbal and verb.tag_ == "VBD" and verb.i == tok.i:
+        return _narrated_call(verb)
     if not verbal or verb.tag_ not in ("VBP", "VBZ"):
         return False
     if any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children):
@@ -174,13 +210,37 @@ def performative(tok: Token, verbal: bool) -> bool:
     return quote is not None and _speaks_for(verb, quote)
 
 
-def _speech_act(tok: Token) -> bool:
+def _narrated_call(verb: Token) -> bool:
+    """ "China called on the US to ..., spokeswoman Hua said": a state's past speech act with its
+    speaker trailing is the statement itself, narrated; not "China said it called on ..." (its own
+    account, the subject a pronoun) nor a speaker of another state ("..., Russian media said")."""
+    quote = quote_at(verb.doc, verb.idx, verb.idx + len(verb.text))
+    if quote is None or quote.cue is None or quote.cue.start < verb.idx or not _speech_act(verb, True):
+        return False
+    if quote.kind != "reported":
+        return False  # '"... both countries agreed to ...," said the statement': the quote's claim
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].pos_ == "PRON":
+        return False
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and quote.cue.start <= verb.head.idx)
+    glued = verb.dep_ == "relcl" and subjects[0].pos_ == "PROPN"  # "... keep promises China called on"
+    if not (main or glued):
+        return False  # the main clause of the quote (or one a glued headline took), not an embedded one
+    if quote.speaker_actor is not None:
+        return _speaks_for(verb, quote)
+    cue = verb.doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    who = [t.lower_ for c in (cue[0].children if cue else ()) if c.dep_ == "nsubj" for t in c.subtree]
+    return bool(_cues().spokespeople & set(who))  # not "..., notes Maria Lopez" (an analyst)
+
+
+def _speech_act(tok: Token, narrated: bool = False) -> bool:
     """Whether the trigger word has a sense done by saying it (data/status.yaml ``speech_act_types``)."""
     from entente.events.lexicon import load_lexicon
 
     lex, lemma = load_lexicon(), tok.lemma_.lower()
     triggers = lex.verbs.get(lemma, ()) + lex.nouns.get(lemma, ()) + lex.adjectives.get(lemma, ())
-    return any(t.type in _cues().speech_acts for t in triggers)
+    types = _cues().narrated_types if narrated else _cues().speech_acts
+    return any(t.type in types for t in triggers)
 
 
 def reported_of(tok: Token, cues: BackgroundCues | None = None) -> bool:

@@ -156,6 +156,8 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, ahead: bool = False)
         return f"{int(g['year']):04d}-{month:02d}", "month"
     if kind == "month" and month:
         year = _year_for(month, 1, pub, ahead)
+        if year and pub and m.group(0).lower().startswith("last") and (year, month) >= (pub.year, pub.month):
+            year -= 1  # "last April" in a paper of March: the April before
         return (f"{year:04d}-{month:02d}", "month") if year else None
     if kind == "since_year":  # open-ended without a publication date (ISO 8601-2 "..")
         return f"{g['year']}/{pub.isoformat() if pub else '..'}", "range"

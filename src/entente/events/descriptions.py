@@ -40,6 +40,9 @@ class Words:
     plural_pronouns: frozenset[str] = frozenset()  # "they": events/plurals.py
     pair_words: frozenset[str] = frozenset()  # "the pair"
     plural_anaphora: bool = False  # events/plurals.py on or off
+    counterpart_anaphora: bool = False  # events/counterpart.py on or off
+    counterpart_types: frozenset[str] = frozenset()
+    counterpart_hosts: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,9 @@ class WordsFile:
     plural_anaphora: bool = False
     plural_pronouns: frozenset[str] = frozenset()
     pair_words: frozenset[str] = frozenset()
+    counterpart_anaphora: bool = False
+    counterpart_types: frozenset[str] = frozenset()
+    counterpart_hosts: bool = False
 
 
 def words_from_data(data: object, source: str = "events/data/descriptions.yaml") -> Words:
@@ -72,6 +78,9 @@ def words_from_data(data: object, source: str = "events/data/descriptions.yaml")
         plural_pronouns=low(f.plural_pronouns),
         pair_words=low(f.pair_words),
         plural_anaphora=f.plural_anaphora,
+        counterpart_anaphora=f.counterpart_anaphora,
+        counterpart_types=frozenset(f.counterpart_types),
+        counterpart_hosts=f.counterpart_hosts,
     )
 
 

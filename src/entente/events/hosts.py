@@ -35,9 +35,27 @@ class Invited:
 
 
 @dataclass(frozen=True)
+class Stationed:
+    """Allies that host the guests' forces and weapons with their consent (bases, deployments)."""
+
+    guests: tuple[str, ...]
+    hosts: tuple[str, ...]
+    from_: int = field(default=0, metadata={"key": "from"})
+    to: int | None = None
+
+    def covers(self, year: int | None) -> bool:
+        return year is None or (self.from_ <= year and (self.to is None or year <= self.to))
+
+
+@dataclass(frozen=True)
 class Hosts:
     invited: tuple[Invited, ...] = ()
     place_preps: tuple[str, ...] = ()
+    stationed: tuple[Stationed, ...] = ()
+    deploy_acts: tuple[str, ...] = ()  # lemmas: "deploy", "deployment", "station"
+    send_acts: tuple[str, ...] = ()  # "send", "dispatch": a deployment only with forces as object
+    forces: tuple[str, ...] = ()
+    deploy_preps: tuple[str, ...] = ()
 
 
 @cache
@@ -85,6 +103,59 @@ def hosted_tokens(doc: Doc, state_tokens: Mapping[int, str], hosts: Hosts | None
         if any((guest, host) in hosted for guest in _guests(act, state_tokens)):
             out.add(i)
     return out
+
+
+def deployed_tokens(doc: Doc, state_tokens: Mapping[int, str], hosts: Hosts | None = None) -> set[int]:
+    """The tokens of allied hosts named as where a guest deploys or stations its forces or
+    weapons ("the US began to deploy its THAAD system to South Korea", "the deployment of a US
+    missile-defence system to South Korea", "Britain deployed troops to Estonia"): the host is a
+    partner, not the deployment's target. Only the place phrase of the act itself counts ("deployed
+    troops to the border with X" keeps X), and only a host allied with the guest
+    (``stationed`` in ``data/hosts.yaml``) for the article's year."""
+    hosts = hosts or load_hosts()
+    published = ext.published(doc)
+    year = published.year if published is not None else None
+    pairs = {(g, h) for r in hosts.stationed if r.covers(year) for g in r.guests for h in r.hosts}
+    out: set[int] = set()
+    for i, host in state_tokens.items():
+        tok = _first_conjunct(doc[i])
+        while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+            tok = tok.head  # "South Korea"
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in hosts.deploy_preps or prep.head.i == prep.i:
+            continue
+        act = prep.head
+        if not _deployment(act, hosts):
+            continue
+        if any((guest, host) in pairs for guest in _deployers(act, state_tokens)):
+            out.add(i)
+    return out
+
+
+def _deployment(act: Token, hosts: Hosts) -> bool:
+    lemma = act.lemma_.lower()
+    if lemma in hosts.deploy_acts:
+        return True
+    return lemma in hosts.send_acts and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in hosts.forces for c in act.children
+    )
+
+
+def _deployers(act: Token, actors: Mapping[int, str]) -> set[str]:
+    """Who deploys: the act's subject (through "began to deploy"), its modifiers ("the US
+    deployment"), and the forces or weapons it moves ("deployment of a US system", "deployed
+    American troops")."""
+    found = _guests(act, actors)
+    verb = act
+    for _ in range(3):  # "the US military started to deploy": the subject of the governing verb
+        if verb.dep_ not in ("xcomp", "conj") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            break
+        verb = verb.head
+        found |= _guests(verb, actors)
+    for c in act.children:
+        if c.dep_ == "dobj" or (c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by")):
+            found |= {actors[t.i] for t in c.subtree if t.i in actors}
+    return found
 
 
 def _years(act: Token) -> list[int]:

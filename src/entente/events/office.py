@@ -52,7 +52,9 @@ def before_office(doc: Doc, tok: Token, m: Mention, index: ActorIndex) -> bool:
         named = actor_tokens(tok, actor, index)
         # a title on a person's name ("President Donald Trump") is the person's, not the state named
         titles = {i for i in named if doc[i].dep_ == "compound" and doc[i].head.i in index.people}
-        if any(i not in index.people and i not in titles and _argument(doc[i], tok) for i in named):
+        # "his campaign": a personal pronoun stands for the person, not for the state named
+        persons = index.people | {i for i in named if doc[i].lower_ in PERSONAL}
+        if any(i not in persons and i not in titles and _argument(doc[i], tok) for i in named):
             continue  # the state itself is named ("Israel annexed ... in 1967")
         tokens = set(named) - titles
         for person in ext.people(doc) if tokens else ():
@@ -75,6 +77,7 @@ def before_office(doc: Doc, tok: Token, m: Mention, index: ActorIndex) -> bool:
 
 
 SPAN_PREPS = frozenset({"during", "since", "throughout"})
+PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 NEW_TERM_DAYS = 730  # a campaign phrase reads as before the term for a leader this new in office
 
 
@@ -195,7 +198,9 @@ def _campaign(tok: Token) -> bool:
     campaign trail", "as a candidate", "when he was running"."""
     words = load_campaign()
     # and the act's complement: "threatened to scrap it during the campaign"
-    for head in _clause_heads(tok) + [c for c in tok.children if c.dep_ == "xcomp"]:
+    heads = _clause_heads(tok) + [c for c in tok.children if c.dep_ == "xcomp"]
+    heads += _shared_time(tok, words.preps)  # "accused China during his campaign ... and threatened"
+    for head in heads:
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in (*words.preps, "as"):
                 for o in c.children:
@@ -207,6 +212,25 @@ def _campaign(tok: Token) -> bool:
             if c.dep_ == "advcl" and c.lemma_.lower() in words.verbs:
                 return True
     return False
+
+
+TIME_ADVERBS = frozenset({"now", "later", "since", "then", "recently", "lately", "today", "again"})
+
+
+def _shared_time(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
+    """The first verb of a coordination whose time phrase the later verb shares: "accused China
+    during his campaign and threatened tariffs" (same tense, same subject, no time of its own);
+    not "criticised China during the campaign but has since praised Xi"."""
+    head = tok.head
+    if tok.dep_ != "conj" or head.pos_ != "VERB" or tok.tag_ != head.tag_:
+        return []
+    own = any(
+        c.dep_ in ("nsubj", "nsubjpass", "npadvmod", "aux")
+        or (c.dep_ == "advmod" and c.lower_ in TIME_ADVERBS)
+        or (c.dep_ == "prep" and c.lower_ in preps)
+        for c in tok.children
+    )
+    return [] if own else [head]
 
 
 def dates_clause(doc: Doc, tok: Token, span: Span | None, hops: int = 3) -> bool:

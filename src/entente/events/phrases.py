@@ -17,7 +17,9 @@ from spacy.tokens import Token
 
 from entente.events.answers import Accusations
 from entente.events.arguments import ActorIndex, conjuncts, head_actors, np_actors
+from entente.events.counterpart import Counterparts
 from entente.events.descriptions import Descriptions
+from entente.events.gapping import stranded_subject  # parties round 6
 from entente.events.lexicon import Lexicon, Trigger
 from entente.events.plurals import Plurals
 from entente.events.visits import Visits
@@ -106,6 +108,7 @@ class PhraseReader:
         self.plurals = Plurals(index, self.groups, self.descriptions)  # "they", "the two"
         self.accusations = Accusations()  # "X denies the charge": the accuser (events/answers.py)
         self.visits = Visits(index)  # "X arrived in Beijing" (events/visits.py)
+        self.counterparts = Counterparts.of(index, self.descriptions.words, self.visits)  # "talks in Beijing"
 
     def np(self, tok: Token) -> list[str]:
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
@@ -145,6 +148,8 @@ class PhraseReader:
         subj += [g for c in verb.children if c.dep_ == "aux" for g in c.children if g.dep_ in SUBJ_DEPS]
         if subj:
             return dedupe([a for s in subj for a in self.np(s)])
+        if (stranded := stranded_subject(verb)) is not None:  # parties round 6: "and X has V-ed" (gapping.py)
+            return self.np(stranded)
         if any(c.dep_ == "nsubjpass" for c in verb.children) or depth > 3:
             return []
         head, dep = verb.head, verb.dep_

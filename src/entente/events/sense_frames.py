@@ -14,6 +14,7 @@ MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod", "advmod")
 COMPLEMENT_DEPS = ("xcomp", "ccomp", "pcomp")
 ARGUMENT_DEPS = ("dobj", "obj", "dative", "prep", "attr")
 NAME_DEPS = ("compound", "amod", "poss", "nmod")  # "Russian hackers", "Moscow's agents"
+CLIMB_DEPS = ("xcomp", "pcomp", "ccomp", "advcl", "acl", "pobj")  # "agreed on the need to boost X"
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,9 @@ def about_target(tok: Token, ctx: Context, consequences: frozenset[str]) -> bool
     that any attack by Iran would be met with force")."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "dative")]
     for comp in (c for c in tok.children if c.dep_ == "ccomp"):
-        if comp.lemma_.lower() in consequences:
+        # "could lose out on deals", "might miss out": a missed chance, no consequence imposed
+        missed = any(c.dep_ == "prt" and c.lower_ == "out" for c in comp.children)
+        if comp.lemma_.lower() in consequences and not missed:
             return False
         subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
@@ -171,12 +174,22 @@ def clause_verb(tok: Token) -> Token:
     return cur
 
 
-def direct_objects(tok: Token) -> list[Token]:
-    """The direct objects of ``tok``, or its subject where it is passive ("a minister was expelled")."""
+def direct_objects(tok: Token, measures: frozenset[str] = frozenset()) -> list[Token]:
+    """The direct objects of ``tok``, or its subject where it is passive ("a minister was expelled");
+    a measure reads as what it measures ("a million tonnes of oil products": products)."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     if not objs and any(c.dep_ == "auxpass" for c in tok.children):
         objs = [c for c in tok.children if c.dep_ == "nsubjpass"]
-    return objs
+    measured = [
+        g
+        for o in objs
+        if o.lemma_.lower() in measures
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    return objs + measured
 
 
 def timed(prep: Token) -> bool:
@@ -234,3 +247,26 @@ def clause_marks(tok: Token) -> set[str]:
     """The markers of the clauses ``tok`` governs ("agreed ... for the US to resettle": for, to)."""
     clauses = [c for c in tok.children if c.dep_ in ("advcl", "xcomp", "ccomp")]
     return {g.lower_ for c in clauses for g in c.children if g.dep_ in ("mark", "aux") and g.pos_ != "AUX"}
+
+
+def subjects_of(tok: Token) -> list[Token]:
+    """The subjects of ``tok`` ("Russia's ambitions threaten X": ambitions), with their conjuncts."""
+    return _with_conjuncts([c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")])
+
+
+def under_promise(tok: Token, lemmas: frozenset[str]) -> Token | None:
+    """ "agreed to strengthen cooperation", "agreed on the need to boost cooperation", "signed a deal
+    to expand cooperation", "agreed to work together to deepen cooperation": the word of one of
+    ``lemmas`` (a verb or noun of agreeing) above the verb governing ``tok`` through complements,
+    purpose clauses and noun clauses (the promise, not the act promised)."""
+    verb = governor(tok)
+    if verb.i == tok.i or verb.pos_ != "VERB":
+        return None
+    cur = verb
+    for _ in range(3):
+        if cur.dep_ not in CLIMB_DEPS or cur.head.i == cur.i:
+            return None
+        cur = governor(cur)
+        if cur.lemma_.lower() in lemmas:
+            return cur
+    return None

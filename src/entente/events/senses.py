@@ -43,10 +43,13 @@ from entente.events.sense_frames import (
     object_preps,
     predicates,
     specific_act,
+    subjects_of,
     timed,
+    under_promise,
 )
 
 SENSES_FILE = "senses.yaml"
+STATUS_WORDS = frozenset({"clause", "head", "under"})  # where a recoded event reads its status
 WORD_LISTS = (
     "marks",
     "children",
@@ -64,6 +67,9 @@ WORD_LISTS = (
     "unless_preps",
     "unless_marks",
     "predicates",
+    "subjects",
+    "under",
+    "unless_clause_deps",
 )
 FLAGS = (
     "person_object",
@@ -101,6 +107,9 @@ class Sense:
     pobjs: frozenset[str] = frozenset()  # the object of a preposition on the trigger ("with one voice")
     unless_pobjs: frozenset[str] = frozenset()  # no such object of these ("clashed over the weekend")
     objects: frozenset[str] = frozenset()  # the direct object ("welcomed the delegation")
+    subjects: frozenset[str] = frozenset()  # the subject ("Russia's ambitions threaten X")
+    under: frozenset[str] = frozenset()  # the verb the trigger's verb complements ("agreed to boost X")
+    unless_clause_deps: frozenset[str] = frozenset()  # none such on the clause verb ("the sides discussed")
     unless_deps: frozenset[str] = frozenset()  # no child of these dependencies ("agreed to V": xcomp)
     unless_preps: frozenset[str] = frozenset()  # no such preposition, but of a time ("agreed on a plan")
     unless_marks: frozenset[str] = frozenset()  # no clause of the trigger so marked ("agreed ... for X to V")
@@ -121,6 +130,7 @@ class Sense:
     named_object: bool = False  # the target only names the object ("supports the Iran deal")
     to: str | None = None
     mode: str | None = None
+    status_at: str | None = None  # a recode reports the act of this word: "clause", "head" or "under"
 
     def matches(self, tok: Token, ctx: Context) -> bool:
         if tok.lemma_.lower() != self.lemma and tok.lower_ != self.lemma:
@@ -131,6 +141,16 @@ class Sense:
             return False
         return self._words(tok, ctx) and self._frames(tok, ctx)
 
+    def status_token(self, tok: Token) -> Token | None:
+        """The word whose act a recoded event reports ("were discussed", "agreed"), for its status."""
+        if self.status_at == "clause":
+            return clause_verb(tok)
+        if self.status_at == "head":
+            return governor(tok)
+        if self.status_at == "under":
+            return under_promise(tok, self.under)
+        return None
+
     def _words(self, tok: Token, ctx: Context) -> bool:
         before = tok.doc[tok.i - 1].lower_ if tok.i > tok.sent.start else ""
         if self.marks and not (before in self.marks or any(c.lower_ in self.marks for c in tok.children)):
@@ -138,6 +158,8 @@ class Sense:
         if self.children and not any(c.lower_ in self.children for c in tok.children):
             return False
         if self.clause and clause_verb(tok).lemma_.lower() not in self.clause:
+            return False
+        if any(c.dep_ in self.unless_clause_deps for c in clause_verb(tok).children):
             return False
         if self.unowned and any(c.dep_ == "poss" for c in tok.children):
             return False
@@ -153,7 +175,14 @@ class Sense:
         named = [p for p in preps if not self.preps or p.lower_ in self.preps]  # "over" the weekend
         if any(g.lemma_.lower() in self.unless_pobjs for p in named for g in p.children if g.dep_ == "pobj"):
             return False
-        if self.objects and not {o.lemma_.lower() for o in direct_objects(tok)} & self.objects:
+        if (
+            self.objects
+            and not {o.lemma_.lower() for o in direct_objects(tok, load_measures())} & self.objects
+        ):
+            return False
+        if self.subjects and not {t.lemma_.lower() for t in subjects_of(tok)} & self.subjects:
+            return False
+        if self.under and under_promise(tok, self.under) is None:
             return False
         if any(c.dep_ in self.unless_deps for c in tok.children):
             return False
@@ -226,7 +255,7 @@ def senses_from_data(data: object, source: str = SENSES_FILE) -> tuple[Sense, ..
     for entry in entries:
         if not isinstance(entry, Mapping) or not isinstance(entry.get("lemma"), str):
             raise EntenteError(E.E008, source=source, cause=f"{source}: each sense needs a lemma")
-        unknown = set(entry) - {"lemma", "pos", "to", "mode", *WORD_LISTS, *FLAGS}
+        unknown = set(entry) - {"lemma", "pos", "to", "mode", "status_at", *WORD_LISTS, *FLAGS}
         if unknown:
             raise EntenteError(E.E008, source=source, cause=f"{source}: unknown keys {sorted(unknown)}")
 
@@ -238,6 +267,7 @@ def senses_from_data(data: object, source: str = SENSES_FILE) -> tuple[Sense, ..
                 pos=_optional(entry, "pos", source, frozenset({"verb", "noun"})),
                 to=_optional(entry, "to", source, frozenset(load_lexicon().categories)),
                 mode=_optional(entry, "mode", source, None),
+                status_at=_optional(entry, "status_at", source, STATUS_WORDS),
                 **lists,
                 **flags,
             )
@@ -266,6 +296,16 @@ def load_senses() -> tuple[Sense, ...]:
 @cache
 def load_acts() -> frozenset[str]:
     return acts_from_data(_data())
+
+
+@cache
+def load_measures() -> frozenset[str]:
+    """Nouns of a measure, read as what they measure ("a million tonnes of oil": oil)."""
+    data = _data()
+    value = data.get("measures") if isinstance(data, Mapping) else None
+    if value is not None and not isinstance(value, list):
+        raise EntenteError(E.E008, source=SENSES_FILE, cause=f"{SENSES_FILE}: measures must be a list")
+    return frozenset(str(v).lower() for v in value or ())
 
 
 @cache

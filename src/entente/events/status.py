@@ -25,6 +25,8 @@ from entente.events import prescribed as presc
 from entente.events.attribution import (  # re-exported: component.py and vet_senses.py import them here
     FIRST_PERSON,
     background,
+    claim_of_report,
+    contrasted,
     hedged,
     own_act,
     performative,
@@ -180,6 +182,8 @@ class StatusReader:
                 head, dep = cur.head, cur.dep_
                 if head.i == cur.i or _apart(cur, head.idx):  # no cue across a blank line (a headline)
                     break
+                if claim_of_report(cur, head):
+                    found.attributed = True  # "following reports that he discussed sanctions"
                 if dep in ("xcomp", "acomp", "conj", "acl", "aux"):
                     # recall round 2: a tensed verb coordinated with this one is no head of it
                     # ("questioned the inquiry and refused to ...": "question" says nothing of "refused")
@@ -264,6 +268,7 @@ class StatusReader:
                 and c.lemma_.lower() in self.cues.reporting_verbs
                 and not own_content
                 and speaker
+                and not contrasted(top, c)
             ):
                 found.attributed = True
                 # ", Pyotr Tolstoy, a deputy, told reporters": the name misparsed off the verb
@@ -347,6 +352,10 @@ class StatusReader:
                 found.hypothetical |= self.read(gov)[0] == "hypothetical"  # "will ... during their meeting"
         elif depth > 0:
             return  # a governing noun lends its own cues only, not its clause's status
+        elif dep == "conj" and head.pos_ == "NOUN":
+            self._nominal(head, found)  # "will promote the development of trade, as well as cooperation"
+        elif dep == "conj" and head.pos_ == "VERB":
+            found.hypothetical |= self.read(head)[0] == "hypothetical"  # parsed on the verb itself
         elif dep == "attr" and head.lemma_ == "be":
             found.hypothetical |= self.read(head)[0] == "hypothetical"  # "it would be the first meeting"
         elif dep in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):

@@ -357,10 +357,14 @@ class Linker(PhraseReader):
                 out.append(cand)
         self.index.past = False
         link_responses(out, sent)
+        for c in out:  # "X arrived in Beijing. He held talks": the other party (events/counterpart.py)
+            if c.sources and not c.targets and not c.mutual_pairs and self.lex.mutual(c.trigger):
+                c.targets = self.counterparts.target(c.token, c.trigger.type, c.sources, self.lex.light_verbs)
         for c in out:  # "France called for a ceasefire. The call was welcomed by ..."
             sources = c.sources or _dedupe([a for pair in c.mutual_pairs for a in pair])
             self.history.append((self.sent_i, c.token.lemma_.lower(), sources))
             self.descriptions.note(self.sent_i, c.pairs())
+            self.counterparts.note(self.sent_i, c.trigger.type, c.pairs())
         return drop_nested([c for c in out if c.pairs()])
 
 

@@ -59,6 +59,7 @@ class Parties:
     cause_group_marks: frozenset[str] = frozenset()
     circle_nouns: frozenset[str] = frozenset()
     comparison_openers: frozenset[str] = frozenset()
+    relation_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: object, source: str = PARTIES_FILE) -> Parties:
@@ -69,6 +70,14 @@ class Parties:
         }
         words["people_states"] = frozenset(w.upper() for w in built.people_states)  # actor ids
         return cls(**words)
+
+    def relation(self, tok: Token) -> bool:
+        """ "Germany's Baltic allies", "Pyongyang's main ally", "a US partner": a noun for a state's
+        relation to others; the state before it names the other end, not the phrase's referent
+        ("Syria's Russian allies" keeps its adjective: the allies are Russian)."""
+        return tok.pos_ == "NOUN" and (
+            tok.lemma_.lower() in self.relation_nouns or tok.lower_ in self.relation_nouns
+        )
 
     def topic(self, tok: Token) -> bool:
         """A state name in a hyphenated topic adjective: "China-related tweets", "Iran-focused talks"."""

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 
 from entente.events.arguments import ActorIndex
 from entente.events.coref import Mention
+from entente.events.dates import after_publication
 from entente.events.lexicon import Lexicon, load_lexicon
 from entente.events.office import actor_tokens as _actor_tokens
 from entente.events.office import dates_clause as _dates_clause
@@ -41,9 +42,10 @@ from entente.events.senses import (
     load_senses,
     senses_from_data,
 )
-from entente.events.status import hedged
+from entente.events.status import StatusCues, StatusReader, hedged
 from entente.events.vet import Parties, load_parties
 from entente.nlp import extensions as ext
+from entente.records import Event
 
 NAME_LABELS = frozenset({"LAW", "ORG", "EVENT", "WORK_OF_ART", "FAC"})
 __all__ = ["Sense", "load_senses", "senses_from_data", "vet_mentions"]
@@ -65,6 +67,7 @@ def vet_mentions(
         for v, trigs in lex.verbs.items()
         if any(lex.category(t.type).quad_class.endswith("conflict") for t in trigs)
     )
+    reader = StatusReader(StatusCues.from_data(lex.cues), lex.light_verbs)
     for m in mentions:
         if m.dropped:
             continue
@@ -77,6 +80,9 @@ def vet_mentions(
                 ev = m.event
                 ev = dataclasses.replace(ev, type=cat.name, quad_class=cat.quad_class, mode=sense.mode)
                 m.event = dataclasses.replace(ev, intensity=cat.intensity)
+            at = sense.status_token(tok)
+            if at is not None:  # "issues of cooperation were discussed": the discussion's status
+                m.event = _status_of(at, m.event, reader)
             sense = None
         if (
             sense is not None
@@ -96,6 +102,20 @@ def vet_mentions(
             and (presupposed(tok) or describes_participant(doc, tok))
         ):
             m.event = dataclasses.replace(m.event, status="asserted", attributed_to=None)
+
+
+def _status_of(at: Token, ev: Event, reader: StatusReader) -> Event:
+    """A recoded event takes the status of the word whose act it now reports: hypothetical or
+    negated as that word reads; asserted where the old trigger alone read hypothetical (a quote's
+    attribution, and a date after publication, stay)."""
+    status, _ = reader.read(at)
+    if status in ("hypothetical", "negated") and status != ev.status:
+        return dataclasses.replace(ev, status=status, attributed_to=None)
+    if status == "asserted" and ev.status == "hypothetical":
+        if ev.date is not None and after_publication(ev.date, ext.published(at.doc)):
+            return ev
+        return dataclasses.replace(ev, status="asserted")
+    return ev
 
 
 def _context(tok: Token, m: Mention, index: ActorIndex, lex: Lexicon, hostile: frozenset[str]) -> Context:
