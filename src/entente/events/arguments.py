@@ -156,9 +156,11 @@ class ActorIndex:
         sents = list(self.doc.sents)
         here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
         start = sents[max(0, here - 2)].start_char
+        # "fighting in the north of Syria where both sides ...": the state the scene lies in is no side
+        terrain = {self.by_token[t.i] for t in self.doc[sents[here].start : tok.i] if _terrain(t, self)}
         found: list[str] = []
         for offset, actor in sorted(self.state_at, reverse=True):
-            if start <= offset < tok.idx and actor not in found:
+            if start <= offset < tok.idx and actor not in found and actor not in terrain:
                 found.append(actor)
         return found[:2] if len(found) >= 2 else []
 
@@ -237,6 +239,18 @@ def head_actors(tok: Token, index: ActorIndex, group_nouns: frozenset[str], dept
     if not found:
         found.extend(exemplars(tok, index))
     return _dedupe(found)
+
+
+def _terrain(tok: Token, index: ActorIndex) -> bool:
+    """A state named as the ground a conflict is on: "eastern Ukraine", "the north of Syria"."""
+    if index.by_token.get(tok.i) not in index.states:
+        return False
+    words = load_parties().terrain_words
+    # the compass word of a name ("North Korean", "South Sudan") is part of the state's mention
+    if any(c.dep_ == "amod" and c.lower_ in words and c.i not in index.by_token for c in tok.children):
+        return True
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in words
 
 
 def _relation_end(tok: Token) -> Token | None:

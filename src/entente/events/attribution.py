@@ -9,19 +9,20 @@ gold/events-check/README.md ("Asserted or attributed") draws the line:
   inside reported speech ("after the American leader accused Iran", "in a phone call last
   month", "following Britain's vote"), which the report takes for granted.
 
-The words live in data/status.yaml (``background``, ``attributed_heads``, ``report_tail``).
+The words live in one block of data/status.yaml (``attribution``), read by :meth:`BackgroundCues.from_data`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from entente import doctext
+from entente.data import build
 from entente.events import prescribed as presc
 from entente.nlp import extensions as ext
 from entente.records import Quote
@@ -45,30 +46,23 @@ class BackgroundCues:
     contrast: frozenset[str] = frozenset()  # "..., but the statement notes ...": another speaker's clause
     narrated_types: frozenset[str] = frozenset()  # one side's speech acts: "China called on the US to"
     spokespeople: frozenset[str] = frozenset()  # "..., Foreign Ministry spokeswoman Hua said"
+    speaker_pronouns: frozenset[str] = frozenset()  # "Xi said he and Trump had ...": his own account
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> BackgroundCues:
-        block = data.get("background") or {}
+        """The ``attribution`` block of status.yaml, through the typed loader (an unknown key is E008).
 
-        def fs(source: dict[str, Any], key: str) -> frozenset[str]:
-            return frozenset(str(v).lower() for v in source.get(key) or ())
-
-        return cls(
-            verb_cue_marks=fs(block, "verb_cue_marks"),
-            preps=fs(block, "preps"),
-            occasion_preps=fs(block, "occasion_preps"),
-            occasions=fs(block, "occasions"),
-            past_words=fs(block, "past_words"),
-            tail_words=fs(data, "report_tail_words"),
-            attributed_heads=fs(data, "attributed_heads"),
-            tail_verbs=tuple(str(v).lower() for v in data.get("report_tail") or ()),
-            speech_acts=frozenset(str(v) for v in data.get("speech_act_types") or ()),
-            cause_heads=fs(block, "cause_heads"),
-            of_heads=fs(block, "of_heads"),
-            contrast=fs(data, "contrast_conjunctions"),
-            narrated_types=frozenset(str(v) for v in (data.get("narrated_call") or {}).get("types") or ()),
-            spokespeople=fs(data.get("narrated_call") or {}, "speakers"),
-        )
+        Words are lower-cased; event types (``speech_acts``, ``narrated_types``) and the tail's
+        verbs keep their order and spelling as given (types are upper-case PLOVER codes)."""
+        source = "events/data/status.yaml"
+        built = build(cls, data.get("attribution") or {}, source=source, where=f"{source}: attribution")
+        kept = {"speech_acts", "narrated_types"}
+        words = {
+            f.name: frozenset(w.lower() for w in getattr(built, f.name))
+            for f in fields(cls)
+            if f.name not in kept and isinstance(getattr(built, f.name), frozenset)
+        }
+        return replace(built, tail_verbs=tuple(v.lower() for v in built.tail_verbs), **words)
 
 
 @lru_cache(maxsize=1)
@@ -134,10 +128,24 @@ def background(tok: Token, quote: Quote | None = None, cues: BackgroundCues | No
     verb = tok.head.head
     if not (occasion and prep in cues.occasion_preps and verb.pos_ in ("VERB", "AUX")):
         return False
+    if quote is not None and own_account(verb, cues):
+        return False  # "Xi said he and Trump had resolved in a call last month": on his word
     # an earlier occasion ("in a phone call last month"), not the news itself ("agreed in a
     # telephone conversation, the ministry reported")
     times = [c for t in (tok, verb) for c in t.children if c.dep_ in ("npadvmod", "advmod", "prep")]
     return any(w.lower_ in cues.past_words for c in times for w in c.subtree)
+
+
+def own_account(verb: Token, cues: BackgroundCues | None = None) -> bool:
+    """ "Xi said he and Trump had agreed ...", "the ministry said it had talks ...": a reported
+    clause whose subject holds a pronoun of the speaker is the speaker's own account of its act."""
+    words = (cues or _cues()).speaker_pronouns
+    return any(
+        t.pos_ == "PRON" and t.lower_ in words
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+        for t in c.subtree
+    )
 
 
 def own_act(tok: Token, quote: Quote) -> bool:
@@ -198,7 +206,7 @@ def performative(tok: Token, verbal: bool) -> bool:
     Japan"): the statement is the event, and the saying is narrated.
     """
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    if verbal and verb.tag_ == "VBD" and verb.i == tok.i:
+    if verbal and verb.i == tok.i and (verb.tag_ == "VBD" or _perfect(verb)):
         return _narrated_call(verb)
     if not verbal or verb.tag_ not in ("VBP", "VBZ"):
         return False
@@ -210,13 +218,20 @@ def performative(tok: Token, verbal: bool) -> bool:
     return quote is not None and _speaks_for(verb, quote)
 
 
+def _perfect(verb: Token) -> bool:
+    """ "The embassy has urged London to ...": a present perfect, a past act as the VBD one."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
 def _narrated_call(verb: Token) -> bool:
     """ "China called on the US to ..., spokeswoman Hua said": a state's past speech act with its
     speaker trailing is the statement itself, narrated; not "China said it called on ..." (its own
     account, the subject a pronoun) nor a speaker of another state ("..., Russian media said")."""
     quote = quote_at(verb.doc, verb.idx, verb.idx + len(verb.text))
-    if quote is None or quote.cue is None or quote.cue.start < verb.idx or not _speech_act(verb, True):
+    if quote is None or quote.cue is None or not _speech_act(verb, True):
         return False
+    if quote.cue.start < verb.idx and (quote.speaker_actor is None or verb.dep_ != "ccomp"):
+        return False  # a leading cue ("Lu said China commended Trump") only from the state's own speaker
     if quote.kind != "reported":
         return False  # '"... both countries agreed to ...," said the statement': the quote's claim
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]

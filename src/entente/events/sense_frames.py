@@ -270,3 +270,52 @@ def under_promise(tok: Token, lemmas: frozenset[str]) -> Token | None:
         if cur.lemma_.lower() in lemmas:
             return cur
     return None
+
+
+def headline_noun(tok: Token) -> bool:
+    """ "China pays a price in Saudi-Iran conflict": a noun with no article or possessor under a
+    name modifier ("Saudi-Iran", "Russia"), the style of a title or link heading, not of prose
+    ("the Saudi-Iranian conflict", "their conflict")."""
+    if any(c.dep_ in ("det", "poss") for c in tok.children):
+        return False
+    return any(
+        c.dep_ in MODIFIER_DEPS and c.i < tok.i and any(w.pos_ == "PROPN" for w in c.subtree)
+        for c in tok.children
+    )
+
+
+def of_object_verb(tok: Token, lemmas: frozenset[str]) -> bool:
+    """ "reassured Gulf leaders of the deal", "informed them of the agreement": ``tok`` is the object
+    of "of" on a verb of ``lemmas``, or on that verb's direct object."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    head = prep.head
+    if head.dep_ in ("dobj", "obj") and head.head.i != head.i:
+        head = head.head
+    return head.pos_ == "VERB" and head.lemma_.lower() in lemmas
+
+
+FUTURE_AUX = frozenset(
+    {"will", "would", "shall", "should", "must", "can", "could", "may", "might", "'ll", "wo"}
+)
+
+
+def view_complement(tok: Token) -> bool:
+    """ "both sides agreed that the blockade disrupted trade": the that-clause states a finding in the
+    past or present, a view shared, with no to-clause and no direct object; "agreed that they would
+    hold talks", "agreed that troops should withdraw" state a deal (a modal or future verb)."""
+    if any(c.dep_ in ("xcomp", "dobj", "obj") for c in tok.children):
+        return False
+    clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    if not clauses:
+        return False
+    for verb in clauses:
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+            return False
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & FUTURE_AUX or verb.tag_ in ("VB",) or verb.lower_ in FUTURE_AUX:
+            return False
+        if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+            return False
+    return True

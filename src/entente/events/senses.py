@@ -33,6 +33,7 @@ from entente.events.sense_frames import (
     direct_objects,
     foreign_object,
     governor,
+    headline_noun,
     hostile_act,
     hostile_complement,
     in_complement,
@@ -41,11 +42,13 @@ from entente.events.sense_frames import (
     named_object,
     object_chain,
     object_preps,
+    of_object_verb,
     predicates,
     specific_act,
     subjects_of,
     timed,
     under_promise,
+    view_complement,
 )
 
 SENSES_FILE = "senses.yaml"
@@ -70,6 +73,8 @@ WORD_LISTS = (
     "subjects",
     "under",
     "unless_clause_deps",
+    "in_preps",
+    "of_heads",
 )
 FLAGS = (
     "person_object",
@@ -84,6 +89,8 @@ FLAGS = (
     "foreign_object",
     "hostile_act",
     "named_object",
+    "headline",
+    "view_complement",
 )
 
 
@@ -128,6 +135,12 @@ class Sense:
     foreign_object: bool = False  # the target is outside the direct object ("leave the EU")
     hostile_act: bool = False  # the act declined is a hostile one ("refused to pressure X")
     named_object: bool = False  # the target only names the object ("supports the Iran deal")
+    in_preps: frozenset[str] = (
+        frozenset()
+    )  # the trigger is the object of such a preposition ("under the deal")
+    of_heads: frozenset[str] = frozenset()  # "reassured leaders of the deal": the verb over "X of"
+    view_complement: bool = False  # "agreed that the blockade hurt trade": a view shared, no deal
+    headline: bool = False  # a bare noun under a name modifier, no article ("in Saudi-Iran conflict")
     to: str | None = None
     mode: str | None = None
     status_at: str | None = None  # a recode reports the act of this word: "clause", "head" or "under"
@@ -164,6 +177,14 @@ class Sense:
         if self.unowned and any(c.dep_ == "poss" for c in tok.children):
             return False
         if self.heads and governor(tok).lemma_.lower() not in self.heads:
+            return False
+        if self.in_preps and not (tok.dep_ == "pobj" and tok.head.lower_ in self.in_preps):
+            return False
+        if self.of_heads and not of_object_verb(tok, self.of_heads):
+            return False
+        if self.view_complement and not view_complement(tok):
+            return False
+        if self.headline and not headline_noun(tok):
             return False
         preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
         if self.preps and not any(p.lower_ in self.preps for p in preps + object_preps(tok, ctx)):

@@ -24,6 +24,7 @@ from spacy.tokens import Token
 from entente.events import prescribed as presc
 from entente.events.attribution import (  # re-exported: component.py and vet_senses.py import them here
     FIRST_PERSON,
+    BackgroundCues,
     background,
     claim_of_report,
     contrasted,
@@ -94,7 +95,7 @@ class StatusCues:
             outcome_heads=fs("outcome_heads"),
             onset_heads=fs("onset_heads"),
             continuing_verbs=fs("continuing_verbs"),
-            attributed_heads=fs("attributed_heads"),
+            attributed_heads=BackgroundCues.from_data(data).attributed_heads,  # one list: attribution block
             prescribed=presc.PrescribedCues.from_data(data),
         )
 

@@ -60,6 +60,8 @@ class Parties:
     circle_nouns: frozenset[str] = frozenset()
     comparison_openers: frozenset[str] = frozenset()
     relation_nouns: frozenset[str] = frozenset()
+    terrain_words: frozenset[str] = frozenset()
+    refuge_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: object, source: str = PARTIES_FILE) -> Parties:
@@ -95,6 +97,8 @@ class Parties:
             return False
         if _former_official(head):  # "a former British ambassador"
             return True
+        if self.given_refuge(head):  # "refused refuge to the Russian emperor"
+            return True
         if head.lemma_.lower() in self.nonstate_heads or head.lower_ in self.nonstate_heads:
             return True
         if (head.lemma_.lower() in self.cause_group_heads or head.lower_ in self.cause_group_heads) and any(
@@ -105,6 +109,16 @@ class Parties:
         return any(
             c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in self.nonstate_modifiers for c in head.children
         )
+
+    def given_refuge(self, head: Token) -> bool:
+        """ "granted asylum to the ousted king", "refuge for the exiled emperor": who is given refuge
+        is a person in flight, not the state they come from."""
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ not in ("to", "for"):
+            return False
+        up = prep.head
+        nouns = [up, *(c for c in up.children if c.dep_ in ("dobj", "attr", "nsubjpass"))]
+        return any(n.lemma_.lower() in self.refuge_nouns or n.lower_ in self.refuge_nouns for n in nouns)
 
     def bare_plural(self, tok: Token) -> bool:
         """ "22,000 Afghans were deported", "Mexicans held protests": a plural nationality noun
@@ -200,9 +214,12 @@ def compared_tokens(doc: Doc, parties: Parties | None = None) -> set[int]:
     "Just as the US borders Canada and Mexico, India and Pakistan fought wars" (not Canada and
     Mexico), "Unlike Britain, France ..."; none without a closing comma or dash."""
     openers = [o.split() for o in (parties or load_parties()).comparison_openers]
+    firsts = {words[0] for words in openers}
     out: set[int] = set()
-    for tok in doc:
-        if not (tok.is_sent_start or (tok.i > 0 and doc[tok.i - 1].text in OPENING)):
+    starts = {s.start for s in doc.sents} | {t.i + 1 for t in doc[:-1] if t.text in OPENING}
+    for i in sorted(starts):
+        tok = doc[i]
+        if tok.lower_ not in firsts:
             continue
         for words in openers:
             end = tok.i + len(words)

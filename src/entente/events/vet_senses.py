@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -51,6 +52,18 @@ NAME_LABELS = frozenset({"LAW", "ORG", "EVENT", "WORK_OF_ART", "FAC"})
 __all__ = ["Sense", "load_senses", "senses_from_data", "vet_mentions"]
 
 
+@cache
+def _lexicon_parts() -> tuple[frozenset[str], StatusReader]:
+    """The hostile verbs and a status reader, built once (not per document)."""
+    lex = load_lexicon()
+    hostile = frozenset(
+        v
+        for v, trigs in lex.verbs.items()
+        if any(lex.category(t.type).quad_class.endswith("conflict") for t in trigs)
+    )
+    return hostile, StatusReader(StatusCues.from_data(lex.cues), lex.light_verbs)
+
+
 def vet_mentions(
     doc: Doc,
     mentions: Sequence[Mention],
@@ -62,12 +75,7 @@ def vet_mentions(
     senses = load_senses() if senses is None else senses
     parties = parties or load_parties()
     lex = load_lexicon()
-    hostile = frozenset(
-        v
-        for v, trigs in lex.verbs.items()
-        if any(lex.category(t.type).quad_class.endswith("conflict") for t in trigs)
-    )
-    reader = StatusReader(StatusCues.from_data(lex.cues), lex.light_verbs)
+    hostile, reader = _lexicon_parts()
     for m in mentions:
         if m.dropped:
             continue

@@ -30,6 +30,7 @@ from entente.people.names import (
     is_modifier,
     kb_gender,
     kb_leader,
+    name_text,
     same_person,
     state_named,
 )
@@ -83,6 +84,12 @@ class _Builder:
         # who an official speaks for: the body named as affiliation ("spokesman for the PMF"), else the
         # nationality ("the Spanish foreign minister")
         for span in (info.affiliated, info.nationality, info.scope):
+            if (
+                span is info.scope
+                and span
+                and words.speaks_for_nonstate_body(_words(doc.text[span[0] : span[1]]))
+            ):
+                return  # "the Syrian opposition's chief negotiator": the opposition's, not Syria's
             ids = _actors_over(doc, span, kb) if span else []
             if ids:
                 self.official_actor = ids[-1]
@@ -93,6 +100,11 @@ class _Builder:
                 and words.speaks_for_nonstate_body(info.affiliation.split())
             ):
                 return  # "leader of France's National Front party": the party's, not France's
+
+
+def _words(text: str) -> list[str]:
+    """The words of a phrase without possessive endings: "opposition's" -> "opposition"."""
+    return [w.removesuffix("'s").removesuffix("’s") for w in text.split()]
 
 
 def _actors_over(doc: Doc, span: tuple[int, int], kb: KnowledgeBase | None) -> list[str]:
@@ -156,14 +168,15 @@ def find_people(doc: Doc, kb: KnowledgeBase | None = None) -> list[Person]:
     builders: dict[str, _Builder] = {}
 
     def builder_for(name: Span) -> _Builder:
+        text = name_text(name)  # "Nasr al-Hariri" of a token glued to what follows ("Hariri,-the")
         if len(name) == 1:  # a surname (or first name) alone: a person of the article first
             for b in builders.values():
-                if name.text.lower() in (b.surname, b.bare_surname, b.name.split()[0].lower()):
+                if text.lower() in (b.surname, b.bare_surname, b.name.split()[0].lower()):
                     return b
-        leader = kb_leader(kb, name.text, on)
-        if not state_named(doc, leader, name.text):
+        leader = kb_leader(kb, text, on)
+        if not state_named(doc, leader, text):
             leader = None  # "Aman" in an article that never names Malaysia
-        full = leader.name if leader is not None else name.text
+        full = leader.name if leader is not None else text
         key = full.lower()
         if key not in builders and len(full.split()) > 1:  # "Steve Bannon" after "Stephen Bannon"
             for b in builders.values():

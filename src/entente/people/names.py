@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date
 from typing import Any
 
@@ -14,6 +15,8 @@ from entente.nlp import extensions as ext
 from entente.people.roles import RoleWords
 
 _POSSESSIVE = ("'s", "’s", "'", "’")
+# a name token glued by the source to the words after it: "Hariri,-the", "Putin.-He"
+_GLUED_TAIL = re.compile(r"[,;:.]+[-–—]+\S*$")
 
 
 def clean_name(ent: Span, words: RoleWords) -> Span | None:
@@ -33,11 +36,18 @@ def clean_name(ent: Span, words: RoleWords) -> Span | None:
     return doc[start:end]
 
 
+def name_text(name: Span) -> str:
+    """The name's text without what a glued last token carries after it ("Nasr al-Hariri,-the")."""
+    return _GLUED_TAIL.sub("", name.text)
+
+
 def is_modifier(name: Span, words: RoleWords) -> bool:
     """A name that qualifies something else: "the Trump administration", "Putin's government"."""
     root = name.root
     head = root.head
-    if root.dep_ == "compound" and head.i >= name.end and head.pos_ in ("NOUN", "PROPN"):
+    # a last token glued to the words after it ("Hariri,-the Syrian opposition") ends the name there
+    glued = bool(_GLUED_TAIL.search(name[-1].text))
+    if root.dep_ == "compound" and head.i >= name.end and head.pos_ in ("NOUN", "PROPN") and not glued:
         return True
     if root.dep_ == "poss" and head.lemma_.lower() in words.state_heads:
         return True
