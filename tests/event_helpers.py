@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from spacy.language import Language
@@ -18,3 +19,25 @@ def events(nlp: Language, text: str, published: date) -> set[Row]:
     doc = nlp(pipeline.make_doc(nlp, text, published))
     found = {(e.source, e.target, e.type, e.status) for e in ext.events(doc)}
     return found | {(t, s, ty, st) for s, t, ty, st in found if ty in MUTUAL and t}
+
+
+def found_as_told(nlp: Language, text: str, published: date) -> set[Row]:
+    """Every event of ``text`` in the direction entente reports it (no mutual reversal)."""
+    doc = nlp(pipeline.make_doc(nlp, text, published))
+    return {(e.source, e.target, e.type, e.status) for e in ext.events(doc)}
+
+
+def _matches(want: str, found: set[Row], mutual: Collection[str]) -> bool:
+    src, tgt, typ, status = want.split()
+    pairs = {(src, tgt), (tgt, src)} if typ in mutual else {(src, tgt)}
+    return any((s, t) in pairs and ty == typ and st == status for s, t, ty, st in found)
+
+
+def unmet_rows(
+    found: set[Row], expected: list[str], mutual: Collection[str] = MUTUAL
+) -> tuple[list[str], list[str]]:
+    """Rows "SRC TGT TYPE STATUS" not found (a type of ``mutual`` in either order), and "!"-rows
+    found in exactly their direction: what a sense table's sentence got wrong."""
+    missing = [w for w in expected if not w.startswith("!") and not _matches(w, found, mutual)]
+    wrong = [w for w in expected if w.startswith("!") and _matches(w[1:], found, ())]
+    return missing, wrong

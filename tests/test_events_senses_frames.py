@@ -14,11 +14,10 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from entente import pipeline
 from entente.errors import EntenteError
 from entente.events.sense_frames import Context, foreign_object
 from entente.events.senses import load_senses, senses_from_data
-from entente.nlp import extensions as ext
+from event_helpers import found_as_told, unmet_rows
 
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT"}  # either order, in the rows to be found
 
@@ -203,22 +202,10 @@ def test_in_recognition_of(nlp: Language, text: str, dropped: bool) -> None:
     assert found == dropped
 
 
-def _found(nlp: Language, text: str) -> set[tuple[str, str | None, str, str]]:
-    doc = nlp(pipeline.make_doc(nlp, text, date(2017, 3, 1)))
-    return {(e.source, e.target, e.type, e.status) for e in ext.events(doc)}
-
-
-def _match(want: str, found: set[tuple[str, str | None, str, str]], either: bool = True) -> bool:
-    src, tgt, typ, status = want.split()
-    pairs = {(src, tgt), (tgt, src)} if either and typ in MUTUAL else {(src, tgt)}
-    return any((s, t) in pairs and ty == typ and st == status for s, t, ty, st in found)
-
-
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[t[:40] for t, _ in CASES])
 def test_sense_frames(nlp: Language, text: str, expected: list[str]) -> None:
-    found = _found(nlp, text)
-    missing = [w for w in expected if not w.startswith("!") and not _match(w, found)]
-    wrong = [w for w in expected if w.startswith("!") and _match(w[1:], found, either=False)]
+    found = found_as_told(nlp, text, date(2017, 3, 1))
+    missing, wrong = unmet_rows(found, expected, MUTUAL)
     assert not missing and not wrong, f"missing {missing}, wrongly found {wrong}; found {sorted(found)}"
 
 
