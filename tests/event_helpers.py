@@ -41,3 +41,8 @@ def unmet_rows(
     missing = [w for w in expected if not w.startswith("!") and not _matches(w, found, mutual)]
     wrong = [w for w in expected if w.startswith("!") and _matches(w[1:], found, ())]
     return missing, wrong
+
+
+def pairs_both_ways(found: set[Row]) -> set[tuple[str, str | None]]:
+    """The (source, target) pairs of ``found``, each also reversed."""
+    return {(s, t) for s, t, *_ in found} | {(t, s) for s, t, *_ in found if t}

@@ -15,17 +15,15 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from entente import pipeline
 from entente.events.referents import pronoun_actors
-from entente.nlp import extensions as ext
+from event_helpers import found_as_told
 
 PUB = date(2017, 3, 1)
 Row = tuple[str, str | None, str, str]
 
 
 def events(nlp: Language, text: str) -> set[Row]:
-    doc = nlp(pipeline.make_doc(nlp, text, PUB))
-    return {(e.source, e.target, e.type, e.status) for e in ext.events(doc)}
+    return found_as_told(nlp, text, PUB)
 
 
 # (text, (source, target) pairs that must not be found, events that must be found)

@@ -18,20 +18,19 @@ from spacy.language import Language
 from entente import pipeline
 from entente.events.hosts import Invited, load_hosts
 from entente.events.vet import compared_tokens
-from entente.nlp import extensions as ext
 from entente.people.coref import heading_tokens
+from event_helpers import found_as_told, pairs_both_ways
 
 PUB = date(2017, 3, 1)
 Row = tuple[str, str | None, str, str]
 
 
 def events(nlp: Language, text: str) -> set[Row]:
-    doc = nlp(pipeline.make_doc(nlp, text, PUB))
-    return {(e.source, e.target, e.type, e.status) for e in ext.events(doc)}
+    return found_as_told(nlp, text, PUB)
 
 
 def pairs(found: set[Row]) -> set[tuple[str, str | None]]:
-    return {(s, t) for s, t, *_ in found} | {(t, s) for s, t, *_ in found if t}
+    return pairs_both_ways(found)
 
 
 # (text, (source, target) pairs that must not be found, events that must be found)

@@ -14,24 +14,21 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from entente import pipeline
 from entente.events.vet import load_parties
-from entente.nlp import extensions as ext
 from entente.people.names import name_text
+from event_helpers import events as helper_events
+from event_helpers import pairs_both_ways
 
 PUB = date(2017, 3, 1)
 Row = tuple[str, str | None, str, str]
-MUTUAL = ("CONSULT", "AGREE", "COOPERATE")
 
 
 def events(nlp: Language, text: str) -> set[Row]:
-    doc = nlp(pipeline.make_doc(nlp, text, PUB))
-    found = {(e.source, e.target, e.type, e.status) for e in ext.events(doc)}
-    return found | {(t, s, ty, st) for s, t, ty, st in found if t and ty in MUTUAL}
+    return helper_events(nlp, text, PUB)
 
 
 def pairs(found: set[Row]) -> set[tuple[str, str | None]]:
-    return {(s, t) for s, t, *_ in found} | {(t, s) for s, t, *_ in found if t}
+    return pairs_both_ways(found)
 
 
 # (text, (source, target) pairs that must not be found, events that must be found)
