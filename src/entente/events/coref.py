@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from entente import doctext
+from entente.events.candidates import Candidate
 from entente.events.dates import compatible
-from entente.events.triggers import Candidate
 from entente.records import Event, Span
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
