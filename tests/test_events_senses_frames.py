@@ -52,10 +52,11 @@ CASES = [
         ["TUR SYR MOBILIZE attributed", "!TUR SYR AID attributed"],
     ),
     ("Germany transferred 50 million euros to Greece.", ["DEU GRC AID asserted"]),
-    # aircraft backing an ally's offensive are military cooperation; a government's backing is support
+    # aircraft backing an ally's offensive are military aid (round 8 follows the newest hand checks:
+    # AID, where round 6 had COOPERATE); a government's backing is support
     (
         "French jets are supporting the Malian army's push to retake the northern towns.",
-        ["FRA MLI COOPERATE asserted", "!FRA MLI SUPPORT asserted"],
+        ["FRA MLI AID asserted", "!FRA MLI SUPPORT asserted", "!FRA MLI COOPERATE asserted"],
     ),
     ("Sweden supports Finland's bid to join the alliance.", ["SWE FIN SUPPORT asserted"]),
     # a conflict named as the setting of mediation, or a shelved issue, is no assault

@@ -60,9 +60,11 @@ CASES = [
     # agreeing that a fact holds is a view shared, no deal; agreeing on what will be done stays AGREE
     ("Russia and China agreed that the sanctions had hurt trade.", ["!RUS CHN AGREE asserted"]),
     ("Russia and China agreed that they would hold talks in May.", ["RUS CHN AGREE asserted"]),
+    # (round 8: a view no one's named, agreed with by both, is a view shared: no SUPPORT between them
+    # either; round 7 had SUPPORT here)
     (
         "Japan and India agreed with the view that the talks should resume.",
-        ["JPN IND SUPPORT asserted", "!JPN IND AGREE asserted"],
+        ["!JPN IND SUPPORT asserted", "!JPN IND AGREE asserted"],
     ),
 ]
 

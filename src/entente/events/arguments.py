@@ -27,6 +27,7 @@ from entente.people.names import state_named
 from entente.records import Span
 
 MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "npadvmod")
+HYPHENS = ("-", "–")
 PAIR_NOUNS = frozenset({"country", "nation", "state", "side", "government", "neighbour", "neighbor"})
 PRONOUNS = frozenset(
     {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "his", "its", "their"}
@@ -48,6 +49,8 @@ class ActorIndex:
         self.people: set[int] = set()  # tokens of people's names
         self.state_at: list[tuple[int, str]] = []  # (char offset, state) of state mentions
         self._named: set[int] = set()  # tokens of every person's names, with or without an actor
+        self._spans: dict[tuple[int, int], SpacySpan | None] = {}  # see _char_span
+        self._pairs: set[int] | None = None  # see _pair_nouns
         for person in ext.people(doc):
             for span in person.mentions:
                 self._named.update(self._tokens(span))
@@ -115,7 +118,7 @@ class ActorIndex:
         names: list[SpacySpan] = []
         if not ext.has(self.doc, "entente_people"):
             names += [ent for ent in doccache.ents(self.doc) if ent.label_ == "PERSON"]
-        names += [self.doc[t.i : t.i + 1] for t in self.doc if t.pos_ == "PROPN" and _hyphenated(t)]
+        names += [self.doc[i : i + 1] for i in _hyphen_neighbours(self.doc) if _hyphenated(self.doc[i])]
         for ent in names:
             # "Jaafari" of "Bashar al-Jaafari" is the article's person, not a KB namesake
             if any(t.i in self.by_token or t.i in self._named for t in ent):
@@ -130,12 +133,19 @@ class ActorIndex:
                     self.by_token.setdefault(tok.i, info.actor_id)
                     self.people.add(tok.i)
 
+    def _char_span(self, span: Span) -> SpacySpan | None:
+        """The tokens of ``span`` (``char_span``, expanded), looked up once per span."""
+        key = (span.start, span.end)
+        if key not in self._spans:
+            self._spans[key] = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        return self._spans[key]
+
     def _tokens(self, span: Span) -> list[int]:
-        cs = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        cs = self._char_span(span)
         return [t.i for t in cs or () if not t.is_punct]
 
     def _mark(self, span: Span, actor_id: str, into: dict[int, str] | None = None) -> None:
-        cs = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        cs = self._char_span(span)
         if cs is None:
             return
         for tok in cs:
@@ -146,7 +156,7 @@ class ActorIndex:
     def both(self, tok: Token) -> list[str]:
         """ "the two countries", "both nations": the last two states named before, in this sentence or
         the two previous ones."""
-        if tok.lemma_.lower() not in PAIR_NOUNS or len(self.state_at) < 2:
+        if len(self.state_at) < 2 or tok.i not in self._pair_nouns():  # lemma in PAIR_NOUNS
             return []
         numbered = any(
             c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in tok.children
@@ -164,6 +174,12 @@ class ActorIndex:
                 found.append(actor)
         return found[:2] if len(found) >= 2 else []
 
+    def _pair_nouns(self) -> set[int]:
+        """Tokens whose lemma is one of ``PAIR_NOUNS`` (read from the arrays once, when first asked)."""
+        if self._pairs is None:
+            self._pairs = set(doccache.tokens_lemma_in(self.doc, PAIR_NOUNS))
+        return self._pairs
+
     def get(self, tok: Token) -> str | None:
         found = self.by_token.get(tok.i)
         if found is None and self.past:  # "Obama visited Saudi Arabia in 2014"
@@ -176,8 +192,8 @@ def _hyphenated(tok: Token) -> bool:
     Obama-era rules"), and not the given name of a longer name ("diplomat-Burhan Belge", where a
     hyphen stands for a space)."""
     doc = tok.doc
-    before = tok.i > 0 and doc[tok.i - 1].text in ("-", "–") and not doc[tok.i - 1].whitespace_
-    after = tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "–") and not tok.whitespace_
+    before = tok.i > 0 and doc[tok.i - 1].text in HYPHENS and not doc[tok.i - 1].whitespace_
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].text in HYPHENS and not tok.whitespace_
     longer = (
         not after
         and tok.i + 1 < len(doc)
@@ -185,6 +201,16 @@ def _hyphenated(tok: Token) -> bool:
         and doc[tok.i + 1].text[:1].isupper()
     )
     return bool(before or after) and not longer
+
+
+def _hyphen_neighbours(doc: Doc) -> list[int]:
+    """Proper nouns next to a hyphen token, in order: the only tokens :func:`_hyphenated` may
+    accept (read from the document's arrays, with no ``Token`` built for the others)."""
+    dashes = doccache.tokens_text_in(doc, HYPHENS)
+    if not dashes:
+        return []
+    propn = set(doccache.tokens_pos_in(doc, ("PROPN",)))
+    return sorted({i for d in dashes for i in (d - 1, d + 1) if i in propn})
 
 
 def _dedupe(ids: Iterable[str]) -> list[str]:

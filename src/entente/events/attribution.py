@@ -1,13 +1,16 @@
-"""Whose word an event is on: quotes, background phrases, speech acts and report tails.
+"""Whose word an event is on: quotes, background phrases and report tails.
 
 gold/events-check/README.md ("Asserted or attributed") draws the line:
 
 * attributed: the claim of a quote or of a reporting verb, "according to", "..., X reported",
   or an event marked "alleged" / "reports of";
 * asserted: the speech act itself when the event *is* the statement ("the United States
-  stands behind Japan," Trump said), and a background event named in a time or cause phrase
-  inside reported speech ("after the American leader accused Iran", "in a phone call last
-  month", "following Britain's vote"), which the report takes for granted.
+  stands behind Japan," Trump said: events/narrated.py), and a background event the report
+  takes for granted: named in a time or cause phrase inside reported speech ("after the
+  American leader accused Iran", "in a phone call last month", "following Britain's vote",
+  "in response to US sanctions", "during the French occupation"), looked into by an inquiry
+  ("a panel investigating Russian interference"), or told in the reporter's aside (", which
+  Israel opposes").
 
 The words live in one block of data/status.yaml (``attribution``), read by :meth:`BackgroundCues.from_data`.
 """
@@ -47,6 +50,11 @@ class BackgroundCues:
     narrated_types: frozenset[str] = frozenset()  # one side's speech acts: "China called on the US to"
     spokespeople: frozenset[str] = frozenset()  # "..., Foreign Ministry spokeswoman Hua said"
     speaker_pronouns: frozenset[str] = frozenset()  # "Xi said he and Trump had ...": his own account
+    inquiry_heads: frozenset[str] = frozenset()  # "a panel investigating Russian interference": given
+    inquiry_preps: frozenset[str] = frozenset()  # "a probe into the attack", "hearings on the hacking"
+    quote_marks: frozenset[str] = frozenset()  # a sentence wholly in these marks is a quotation
+    aside_words: frozenset[str] = frozenset()  # ", which Israel opposes": the reporter's aside
+    standing_preps: frozenset[str] = frozenset()  # "during the occupation", "under the agreement"
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> BackgroundCues:
@@ -63,6 +71,11 @@ class BackgroundCues:
             if f.name not in kept and isinstance(getattr(built, f.name), frozenset)
         }
         return replace(built, tail_verbs=tuple(v.lower() for v in built.tail_verbs), **words)
+
+
+def background_cues() -> BackgroundCues:
+    """The ``attribution`` block of status.yaml, read once."""
+    return _cues()
 
 
 @lru_cache(maxsize=1)
@@ -105,8 +118,8 @@ def background(tok: Token, quote: Quote | None = None, cues: BackgroundCues | No
     """
     cues = cues or _cues()
     if tok.pos_ in ("VERB", "AUX"):
-        if presc.background(tok):
-            return True  # "when the Dutch expelled a minister"
+        if presc.background(tok) or aside(tok, quote, cues):
+            return True  # "when the Dutch expelled a minister", "the deal, which Israel opposes"
         if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.dep_ == "pobj":
             return background(tok.head, quote, cues)  # "due to the decision to ban them": as the decision
         if tok.tag_ != "VBD" or tok.dep_ != "advcl" or not _verb_cue(quote):
@@ -114,6 +127,8 @@ def background(tok: Token, quote: Quote | None = None, cues: BackgroundCues | No
         if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in tok.children):
             return False
         return any(c.dep_ == "mark" and c.lower_ in cues.verb_cue_marks for c in tok.children)
+    if inquired(tok, cues):
+        return True  # "a Senate panel investigating Russian interference": the inquiry's object is given
     if tok.dep_ == "dobj" and tok.head.dep_ == "acl":
         return background(tok.head, quote, cues)  # "due to the decision to impose sanctions"
     if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
@@ -125,6 +140,8 @@ def background(tok: Token, quote: Quote | None = None, cues: BackgroundCues | No
     if prep == "of" and gov.pos_ == "NOUN" and gov.lemma_.lower() in cues.of_heads:
         return True  # "the goal of the incursion is to clear a zone": the incursion is given
     occasion = tok.lemma_.lower() in cues.occasions or tok.lower_ in cues.occasions
+    if prep in cues.standing_preps and not occasion and _specific(tok):
+        return True  # "life during the French occupation", "handed over under the agreement"
     verb = tok.head.head
     if not (occasion and prep in cues.occasion_preps and verb.pos_ in ("VERB", "AUX")):
         return False
@@ -134,6 +151,70 @@ def background(tok: Token, quote: Quote | None = None, cues: BackgroundCues | No
     # telephone conversation, the ministry reported")
     times = [c for t in (tok, verb) for c in t.children if c.dep_ in ("npadvmod", "advmod", "prep")]
     return any(w.lower_ in cues.past_words for c in times for w in c.subtree)
+
+
+def aside(verb: Token, quote: Quote | None = None, cues: BackgroundCues | None = None) -> bool:
+    """ "Trump said he would scrap the Iran deal, which Israel fiercely opposes": a relative clause
+    set off by a comma in reported (not direct) speech, after its reporting verb, is the
+    reporter's aside, taken as given; not before a report tail ("..., who met for the first
+    time, Izvestia writes": the whole sentence is on the paper's word)."""
+    if verb.dep_ != "relcl" or quote is None or quote.kind == "direct" or quote.cue is None:
+        return False
+    if quote.cue.start > verb.idx:
+        return False
+    first = min(verb.subtree, key=lambda t: t.i)
+    if first.lower_ not in (cues or _cues()).aside_words or first.i == 0:
+        return False
+    return verb.doc[first.i - 1].text == ","
+
+
+def _specific(noun: Token) -> bool:
+    """ "the agreement", "French occupation", "the occupation of Algeria": a named state of affairs,
+    not a bare predicate ("came under attack", "is under fire")."""
+    return any(
+        c.dep_ in ("det", "poss", "amod", "compound", "nmod") or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in noun.children
+    )
+
+
+def inquired(tok: Token, cues: BackgroundCues | None = None) -> bool:
+    """ "a Senate panel investigating Russian interference", "the probe into the attack": an event
+    noun that an inquiry looks into is the inquiry's presupposed object, not a reported claim."""
+    cues = cues or _cues()
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.dep_ == "dobj":
+        return tok.head.lemma_.lower() in cues.inquiry_heads
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    gov = prep.head.lemma_.lower()
+    if prep.head.pos_ == "NOUN":
+        return prep.lower_ in cues.inquiry_preps and gov in cues.inquiry_heads
+    return f"{gov} {prep.lower_}" in cues.inquiry_heads  # "investigators looking into the bombing"
+
+
+def quoted_sentence(tok: Token, cues: BackgroundCues | None = None) -> bool:
+    """A sentence that opens and closes with a quotation mark is a quotation, on its speaker's
+    word, even where the quote finder lost it (a mangled mark inside: '"The two countries" defense
+    ministries are in talks."', its speaker named in the sentence before)."""
+    marks = (cues or _cues()).quote_marks
+    words = [t for t in tok.sent if not t.is_space]
+    if len(words) < 4 or words[0].text not in marks or words[-1].text not in marks:
+        return False
+    return words[-2].text in (".", "!", "?", ",") and not apart(tok, words[0].idx)
+
+
+def neighbour_speaker(tok: Token) -> str | None:
+    """The speaker of the nearest quote before ``tok``'s sentence in its paragraph (a quoted
+    sentence that the finder lost goes on that speaker's quote), or None."""
+    start, text = tok.sent.start_char, doctext.text(tok.doc)
+    before = [q for q in ext.quotes(tok.doc) if q.content and q.content[-1].end <= start and q.speaker_name]
+    if not before:
+        return None
+    last = max(before, key=lambda q: q.content[-1].end)
+    gap = text[last.content[-1].end : start]
+    return None if "\n\n" in gap or "\n \n" in gap else last.speaker_name
 
 
 def own_account(verb: Token, cues: BackgroundCues | None = None) -> bool:
@@ -180,84 +261,6 @@ def claim_of_report(cur: Token, head: Token) -> bool:
     )
 
 
-def _speaks_for(verb: Token, quote: Quote) -> bool:
-    """ "'The United States stands behind Japan,' Trump said", "Russia said it rejects ...": the
-    subject is the speaker's state (or "it" in what a state's speaker says)."""
-    if quote.speaker_actor is None:
-        return False
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects:
-        return False
-    if subjects[0].lower_ == "it" and quote.kind != "direct":
-        return True
-    lo = min(t.idx for t in subjects[0].subtree)
-    hi = max(t.idx + len(t.text) for t in subjects[0].subtree)
-    return any(
-        m.actor_id == quote.speaker_actor and lo <= m.span.start and m.span.end <= hi
-        for m in ext.mentions(verb.doc)
-    )
-
-
-def performative(tok: Token, verbal: bool) -> bool:
-    """ "We strongly reject ...": a speaker's present-tense verbal act is done by saying it.
-
-    So is a present-tense verbal act whose subject is the state the speaker speaks for
-    ("'The United States stands behind Japan,' Trump said", "Trump said the US stands behind
-    Japan"): the statement is the event, and the saying is narrated.
-    """
-    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    if verbal and verb.i == tok.i and (verb.tag_ == "VBD" or _perfect(verb)):
-        return _narrated_call(verb)
-    if not verbal or verb.tag_ not in ("VBP", "VBZ"):
-        return False
-    if any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in verb.children):
-        return True
-    if not _speech_act(tok):
-        return False  # "the Russian and US diplomats hold meetings, Lavrov said": not done by saying it
-    quote = quote_at(tok.doc, tok.idx, tok.idx + len(tok.text))
-    return quote is not None and _speaks_for(verb, quote)
-
-
-def _perfect(verb: Token) -> bool:
-    """ "The embassy has urged London to ...": a present perfect, a past act as the VBD one."""
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-
-
-def _narrated_call(verb: Token) -> bool:
-    """ "China called on the US to ..., spokeswoman Hua said": a state's past speech act with its
-    speaker trailing is the statement itself, narrated; not "China said it called on ..." (its own
-    account, the subject a pronoun) nor a speaker of another state ("..., Russian media said")."""
-    quote = quote_at(verb.doc, verb.idx, verb.idx + len(verb.text))
-    if quote is None or quote.cue is None or not _speech_act(verb, True):
-        return False
-    if quote.cue.start < verb.idx and (quote.speaker_actor is None or verb.dep_ != "ccomp"):
-        return False  # a leading cue ("Lu said China commended Trump") only from the state's own speaker
-    if quote.kind != "reported":
-        return False  # '"... both countries agreed to ...," said the statement': the quote's claim
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects or subjects[0].pos_ == "PRON":
-        return False
-    main = verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and quote.cue.start <= verb.head.idx)
-    glued = verb.dep_ == "relcl" and subjects[0].pos_ == "PROPN"  # "... keep promises China called on"
-    if not (main or glued):
-        return False  # the main clause of the quote (or one a glued headline took), not an embedded one
-    if quote.speaker_actor is not None:
-        return _speaks_for(verb, quote)
-    cue = verb.doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
-    who = [t.lower_ for c in (cue[0].children if cue else ()) if c.dep_ == "nsubj" for t in c.subtree]
-    return bool(_cues().spokespeople & set(who))  # not "..., notes Maria Lopez" (an analyst)
-
-
-def _speech_act(tok: Token, narrated: bool = False) -> bool:
-    """Whether the trigger word has a sense done by saying it (data/status.yaml ``speech_act_types``)."""
-    from entente.events.lexicon import load_lexicon
-
-    lex, lemma = load_lexicon(), tok.lemma_.lower()
-    triggers = lex.verbs.get(lemma, ()) + lex.nouns.get(lemma, ()) + lex.adjectives.get(lemma, ())
-    types = _cues().narrated_types if narrated else _cues().speech_acts
-    return any(t.type in types for t in triggers)
-
-
 def reported_of(tok: Token, cues: BackgroundCues | None = None) -> bool:
     """ "numerous reports of its interference", "allegations of torture": on others' word."""
     cues = cues or _cues()
@@ -277,7 +280,7 @@ def hedged(tok: Token, cues: dict[str, Any]) -> bool:
     words = {str(v).lower() for v in cues.get("attributed_modifiers") or ()}
     if any(c.dep_ in ("amod", "advmod") and c.lower_ in words for c in tok.children):
         return True
-    if reported_of(tok):
+    if reported_of(tok) or own_object(tok):
         return True
     quote = quote_at(tok.doc, tok.idx, tok.idx + len(tok.text))
     return (
@@ -287,6 +290,22 @@ def hedged(tok: Token, cues: dict[str, Any]) -> bool:
         and not background(tok, quote)
         and not own_act(tok, quote)
     )
+
+
+def own_object(tok: Token) -> bool:
+    """ "Hultqvist said Sweden is strengthening its cooperation with Finland": a possessed event
+    noun as the object of its own possessor's verb is what the clause says that side is doing (its
+    own account, on the speaker's word), not a given it talks about ("said its strikes had ...")."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    owners = [c for c in tok.children if c.dep_ == "poss"]
+    subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    if not owners or not subjects:
+        return False
+    owner, subject = owners[0], subjects[0]
+    if owner.lower_ in ("its", "their"):
+        return subject.pos_ in ("PROPN", "NOUN") or subject.lower_ in ("it", "they")
+    return owner.lemma_.lower() == subject.lemma_.lower()
 
 
 _TAIL_WHO = frozenset({"DET", "ADJ", "PROPN", "NOUN", "PART", "NUM", "PRON", "ADP", "CCONJ"})

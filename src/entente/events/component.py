@@ -26,6 +26,7 @@ from entente.events.places import find_place
 from entente.events.status import StatusCues, StatusReader, own_act, performative, quote_at
 from entente.events.triggers import Linker
 from entente.events.vet_senses import vet_mentions
+from entente.nlp import doccache
 from entente.nlp import extensions as ext
 from entente.records import Event, Span
 
@@ -57,23 +58,23 @@ class EventsComponent:
             return doc
         linker = Linker(self.lex, index)
         mentions: list[Mention] = []
+        # the only verbs that may take an event up (see ``anaphora``), found on the arrays once
+        takers = doccache.tokens_pos_lemma_in(doc, ("VERB", "AUX"), self.happen_verbs | {"do"})
         for sent_i, sent in enumerate(doc.sents):
             dates: list[FoundDate] | None = None
+            # actors' tokens first, by index (no Token built); the readings of a token only then
             has_actor = any(
-                t.i in index.by_token
-                or t.i in index.former
-                or index.both(t)
-                or linker.descriptions.stands(t)
-                or linker.plurals.stands(t)
-                for t in sent
-            )
+                i in index.by_token or i in index.former for i in range(sent.start, sent.end)
+            ) or any(index.both(t) or linker.descriptions.stands(t) or linker.plurals.stands(t) for t in sent)
             linker.sent_i = sent_i
             cands = linker.find(sent) if has_actor else []
             for cand in cands:
                 if dates is None:
                     dates = find_dates(sent, ext.published(doc))
                 mentions.extend(self.mentions(doc, cand, sent, sent_i, dates, index))
-            self.anaphora(doc, sent, sent_i, mentions, linker, index)
+            if takers and sent.start <= takers[-1] and takers[0] < sent.end:
+                here = [doc[i] for i in takers if sent.start <= i < sent.end]
+                self.anaphora(doc, sent, sent_i, mentions, linker, index, here)
         vet_mentions(doc, mentions, index)  # precision hook (events/vet_senses.py): drops non-events
         ext.set_events(doc, resolve(doc, mentions))
         return doc
@@ -151,9 +152,11 @@ class EventsComponent:
         mentions: list[Mention],
         linker: Linker,
         index: ActorIndex,
+        verbs: Sequence[Token] | None = None,
     ) -> None:
-        """Events taken up by "doing so" or "that has yet to occur"."""
-        for tok in sent:
+        """Events taken up by "doing so" or "that has yet to occur". ``verbs``: the sentence's tokens
+        to read (all by default; the caller passes those whose lemma and tag may match)."""
+        for tok in sent if verbs is None else verbs:
             if tok.pos_ not in ("VERB", "AUX"):
                 continue
             lemma = tok.lemma_.lower()

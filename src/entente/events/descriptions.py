@@ -43,6 +43,9 @@ class Words:
     counterpart_anaphora: bool = False  # events/counterpart.py on or off
     counterpart_types: frozenset[str] = frozenset()
     counterpart_hosts: bool = False
+    side_nouns: frozenset[str] = frozenset()  # "both sides": events/descriptions.py
+    nonstate_sides: frozenset[str] = frozenset()  # "the opposition", "rebels"
+    side_window: int = 0
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,9 @@ class WordsFile:
     counterpart_anaphora: bool = False
     counterpart_types: frozenset[str] = frozenset()
     counterpart_hosts: bool = False
+    side_nouns: frozenset[str] = frozenset()
+    nonstate_sides: frozenset[str] = frozenset()
+    side_window: int = 0
 
 
 def words_from_data(data: object, source: str = "events/data/descriptions.yaml") -> Words:
@@ -81,6 +87,9 @@ def words_from_data(data: object, source: str = "events/data/descriptions.yaml")
         counterpart_anaphora=f.counterpart_anaphora,
         counterpart_types=frozenset(f.counterpart_types),
         counterpart_hosts=f.counterpart_hosts,
+        side_nouns=low(f.side_nouns),
+        nonstate_sides=low(f.nonstate_sides),
+        side_window=f.side_window,
     )
 
 
@@ -118,6 +127,18 @@ class Descriptions:
         if last_sent < sent_i - WINDOW:
             return []
         return [a, b] if {a, b} <= self.named_before(tok) else []
+
+    def nonstate_sides(self, tok: Token) -> bool:
+        """ "both sides" where the last sentences name a non-state side ("the opposition", "rebels"):
+        the sides are the government and that group, not two states ("De Mistura met both sides in
+        separate meetings" after the opposition's talks with Damascus)."""
+        if tok.lemma_.lower() not in self.words.side_nouns or not self.numbered_pair(tok):
+            return False
+        sents = list(tok.doc.sents)
+        here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+        start = sents[max(0, here - self.words.side_window)].start
+        sides = self.words.nonstate_sides
+        return any(t.lemma_.lower() in sides or t.lower_ in sides for t in tok.doc[start : sents[here].end])
 
     def institution(self, tok: Token) -> list[str]:
         """The one actor a bare "the embassy", "the government" can stand for, or []."""

@@ -13,7 +13,12 @@
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import DEP, POS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
+
+from entente.nlp import doccache
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -87,9 +92,7 @@ def gapped_tokens(doc: Doc) -> set[int]:
     conjunct ("apologised to Namibia, and the Netherlands to Indonesia"), among the verb's
     objects and prepositional phrases."""
     out: set[int] = set()
-    for verb in doc:
-        if verb.pos_ != "VERB":
-            continue
+    for verb in _conjunct_heads(doc):
         for subject in verb.children:
             if subject.dep_ != "conj" or subject.pos_ not in NOUNS or subject.i < verb.i:
                 continue
@@ -103,3 +106,18 @@ def gapped_tokens(doc: Doc) -> set[int]:
                     out.update(t.i for t in c.subtree)
             out.update(t.i for t in subject.subtree)
     return out
+
+
+def _conjunct_heads(doc: Doc) -> list[Token]:
+    """The verbs, in order, with a noun conjunct after them: the only ones :func:`gapped_tokens`
+    reads (found on the document's arrays, with no ``Token`` built for the others)."""
+    if not len(doc):
+        return []
+    cols = doc.to_array([POS, DEP])
+    conj = cols[:, 1] == get_string_id("conj")
+    nouns = doccache.column_in(cols[:, 0], doccache.pos_ids(NOUNS)) & conj
+    heads = doccache.heads(doc)
+    (verb,) = doccache.pos_ids(("VERB",))
+    pos = cols[:, 0].tolist()
+    found = {h for j in numpy.flatnonzero(nouns).tolist() if (h := heads[j]) < j and pos[h] == verb}
+    return [doc[h] for h in sorted(found)]

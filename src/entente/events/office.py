@@ -23,15 +23,44 @@ from spacy.tokens import Span as SpacySpan
 
 from entente.events.arguments import ActorIndex
 from entente.events.coref import Mention
+from entente.events.lexicon import load_lexicon
 from entente.events.senses import load_campaign
 from entente.nlp import extensions as ext
+from entente.people.names import HEAD_OFFICES
 from entente.people.roles import role_words
 from entente.records import Span
 
 
 def office_vet(doc: Doc, tok: Token, m: Mention, index: ActorIndex) -> bool:
     """Whether the mention's person party acted outside their term (see the module)."""
-    return before_office(doc, tok, m, index) or after_office(doc, tok, m, index)
+    return (
+        before_office(doc, tok, m, index)
+        or after_office(doc, tok, m, index)
+        or before_term(doc, tok, m, index)
+    )
+
+
+def before_term(doc: Doc, tok: Token, m: Mention, index: ActorIndex) -> bool:
+    """ "Moon Jae-in has praised China" in an article of March 2017: a party who stands for a state
+    only through a head's term that begins after publication (a candidate then) did not act for
+    it (the state itself named as the party keeps the act)."""
+    published = ext.published(doc)
+    if index.kb is None or published is None:
+        return False
+    for actor in (m.event.source, m.event.target):
+        tokens = {t.i for t in tok.sent if (index.by_token.get(t.i) or index.former.get(t.i)) == actor}
+        if not tokens or not tokens <= index.people | set(index.former):
+            continue
+        for person in ext.people(doc):
+            spans = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in person.mentions]
+            if not any(sp is not None and tokens & {t.i for t in sp} for sp in spans):
+                continue
+            info = index.kb.leader(person.name, published)
+            if info is None or info.actor_id != actor or info.office not in HEAD_OFFICES:
+                continue  # a minister's term ahead: often after an office the KB does not list
+            if info.start is not None and info.start > published:
+                return True
+    return False
 
 
 def before_office(doc: Doc, tok: Token, m: Mention, index: ActorIndex) -> bool:
@@ -44,7 +73,7 @@ def before_office(doc: Doc, tok: Token, m: Mention, index: ActorIndex) -> bool:
         return False
     period_end = _period_end(doc, tok, m)
     year = _clause_year(tok)
-    campaign = _campaign(tok)
+    campaign = _campaign(tok) or _since_event(tok)
     if period_end is None and year is None and not campaign:
         return False
     published = ext.published(doc)
@@ -105,6 +134,9 @@ def after_office(doc: Doc, tok: Token, m: Mention, index: ActorIndex) -> bool:
                 continue
             if period_end is not None and period_end <= info.end:
                 continue
+            start = _period_start(m) if period_end is not None else None  # a date of the act's clause
+            if start is not None and start > info.end:
+                return True  # "Barack Obama criticised Russia on Monday" (after the term)
             if any(_described_former(sp.root, past) for sp in spans):
                 return True
     return False
@@ -132,6 +164,15 @@ def _period_end(doc: Doc, tok: Token, m: Mention) -> date | None:
     month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 12
     day = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else calendar.monthrange(year, month)[1]
     return date(year, month, day)
+
+
+def _period_start(m: Mention) -> date | None:
+    """The first day of the act's full date ("on Monday", "in March 2017"), where it has one."""
+    when = m.event.date
+    if when is None or "/" in when.value or not when.value[:4].isdigit():
+        return None
+    parts = [int(p) for p in when.value.split("-") if p.isdigit()]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "conj", "appos", "nmod"})
@@ -202,7 +243,9 @@ def _campaign(tok: Token) -> bool:
     heads += _shared_time(tok, words.preps)  # "accused China during his campaign ... and threatened"
     for head in heads:
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in (*words.preps, "as"):
+            if _before_taking_office(c):
+                return True  # "Before taking office, Trump spoke with Taiwan's president"
+            if c.dep_ == "prep" and c.lower_ in (*words.preps, "as", "at"):  # "at a campaign rally"
                 for o in c.children:
                     if o.dep_ == "pobj" and (
                         o.lemma_.lower() in words.nouns
@@ -211,7 +254,73 @@ def _campaign(tok: Token) -> bool:
                         return True
             if c.dep_ == "advcl" and c.lemma_.lower() in words.verbs:
                 return True
+            if head.i != tok.i and c.dep_ == "dobj" and _own_campaign(c, words.nouns):
+                return True  # "kicked off his campaign by blaming Mexico"
     return False
+
+
+OFFICE_NOUNS = frozenset({"office", "power", "presidency"})
+
+
+def _takes_office(verb: Token) -> bool:
+    """ "taking office", "he was sworn in", "being inaugurated", "assumed the presidency"."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("swear", "inaugurate"):
+        return True
+    return lemma in ("take", "assume", "enter") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in OFFICE_NOUNS for c in verb.children
+    )
+
+
+def _before_taking_office(c: Token) -> bool:
+    """A "before" phrase or clause of taking office: "before taking office", "before he was sworn
+    in", "before his inauguration"."""
+    if c.dep_ == "prep" and c.lower_ == "before":
+        return any(
+            (o.dep_ == "pcomp" and _takes_office(o))
+            or (o.dep_ == "pobj" and o.lemma_.lower() in ("inauguration", "swearing"))
+            for o in c.children
+        )
+    marked = any(g.dep_ == "mark" and g.lower_ == "before" for g in c.children)
+    return c.dep_ == "advcl" and marked and _takes_office(c)
+
+
+TERM_WORDS = frozenset({"office", "inauguration", "presidency", "term", "election", "win", "victory"})
+
+
+def _since_event(tok: Token) -> bool:
+    """ "Since Russia's annexation of Crimea, Trump has praised Putin": a present perfect spanning
+    back to another event (an event noun of the lexicon, not the term's start: "since his
+    inauguration") reaches before the term of a leader new in office."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+    if not perfect:
+        return False
+    nouns = load_lexicon().nouns
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "since":
+            for o in c.children:
+                low = o.lemma_.lower()
+                if o.dep_ == "pobj" and low in nouns and low not in TERM_WORDS:
+                    return True
+    return False
+
+
+ELECTORAL = frozenset({"presidential", "election", "electoral", "primary", "re-election", "reelection"})
+
+
+def _own_campaign(noun: Token, nouns: frozenset[str]) -> bool:
+    """ "his campaign", "Trump's presidential campaign", "the 2016 race": a candidacy, not "a
+    campaign against the media" or "a military campaign" (no owner, no electoral word)."""
+    if noun.lemma_.lower() not in nouns:
+        return False
+    kids = list(noun.children)
+    if any(k.dep_ == "prep" and k.lower_ in ("against", "of") for k in kids):
+        return False
+    return any(
+        k.dep_ == "poss"
+        or (k.dep_ in ("amod", "compound", "nummod") and (k.lower_ in ELECTORAL or k.like_num))
+        for k in kids
+    )
 
 
 TIME_ADVERBS = frozenset({"now", "later", "since", "then", "recently", "lately", "today", "again"})

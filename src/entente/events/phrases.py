@@ -21,6 +21,7 @@ from entente.events.descriptions import Descriptions
 from entente.events.gapping import stranded_subject  # parties round 6
 from entente.events.lexicon import Lexicon
 from entente.events.plurals import Plurals
+from entente.events.vet import load_parties
 from entente.events.visits import Visits
 
 # "X attacked Y after accusing Z": the gerund after these takes the clause's subject
@@ -52,11 +53,20 @@ class PhraseReader:
             if tok.dep_ == "conj" and self.mutual_verb(verb):  # "talks between X and Y, who met ..."
                 while tok.dep_ == "conj":
                     tok = tok.head
+        if self.descriptions.nonstate_sides(tok):  # "both sides" of a government and its opposition
+            return []
         pair = self.descriptions.pair(tok, self.sent_i)  # "both sides" after "X and Y met"
         if pair:
             return pair
+        if load_parties().stationed(tok):  # "asked for more troops in Afghanistan": the place only
+            return dedupe([a for c in conjuncts(tok) for a in self.own_actors(c)])
         found = self.appositive(tok) or np_actors(tok, self.index, self.groups)
         return found or self.descriptions.institution(tok) or self.plurals.resolve(tok)
+
+    def own_actors(self, tok: Token) -> list[str]:
+        """The actors of a noun and its modifiers ("Saudi-led", not "US-backed"), not of its
+        prepositional phrases (no group nouns: "troops in X" is not X's)."""
+        return head_actors(tok, self.index, frozenset())
 
     def appositive(self, tok: Token) -> list[str]:
         """ "US allies South Korea and Japan", "Russia's partners Iran and Turkey": the names in apposition
@@ -153,8 +163,33 @@ class PhraseReader:
                 continue
             for p in c.children:
                 if p.dep_ in ("pobj", "pcomp"):
-                    found.extend(self.np(p))
+                    found.extend(self.between_objects(p) if c.lower_ == "between" else self.np(p))
         return dedupe(found)
+
+    def coordinated_between(self, tok: Token) -> bool:
+        """Whether ``tok``'s "between" phrase is parsed as a coordination ("between the government and
+        the opposition"): its parties are read, not every actor in its words."""
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "between"
+            and any(p.dep_ == "pobj" and p.conjuncts for p in c.children)
+            for c in tok.children
+        )
+
+    def between_objects(self, pobj: Token) -> list[str]:
+        """The actors of a "between" phrase: its conjuncts up to the one after "and" ("between the
+        Syrian government and the opposition, Russian Ambassador X said": not the ambassador, a
+        conjunct the parser ran on past the comma)."""
+        items = sorted(conjuncts(pobj), key=lambda t: t.i)
+        doc = pobj.doc
+        keep = items
+        for k in range(1, len(items)):
+            if any(t.dep_ == "cc" for t in doc[items[k - 1].i + 1 : items[k].i]):
+                keep = items[: k + 1]
+                break
+        if len(keep) == len(items):
+            return self.np(pobj)
+        return dedupe([a for t in keep for a in head_actors(t, self.index, self.groups)])
 
     def clause_targets(self, verb: Token, skip: tuple[str, ...] = ()) -> list[str]:
         """Every actor in the verb's objects and prepositional objects (but those of ``skip``)."""

@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Span, Token
 
 from entente.events.lexicon import load_lexicon
@@ -25,6 +27,7 @@ PERSONAL = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
 FEMININE = frozenset({"she", "her", "herself"})
 FIRST = frozenset({"i", "we", "me", "us", "my", "our"})
 NEUTER = frozenset({"it", "its"})
+_REFERRING = PERSONAL | FIRST | NEUTER
 
 
 def _head(doc: Doc, start: int, end: int) -> Token | None:
@@ -67,60 +70,74 @@ def person_genders(doc: Doc) -> dict[int, str]:
 def pronoun_actors(doc: Doc, by_token: dict[int, str], people: set[int]) -> dict[int, str]:
     """Token index -> actor for pronouns whose referent is plain enough to take."""
     out: dict[int, str] = {}
+    # only these pronouns take a referent: the others are left alone, so no other token is read
+    found_at = [i for i in doccache.tokens_pos_in(doc, ("PRON",), _REFERRING) if i not in by_token]
+    if not found_at:
+        return out
     sents = list(doc.sents)
     people = people | person_tokens(doc)
     genders = person_genders(doc)
     headings = heading_tokens(doc)
-    for si, sent in enumerate(sents):
+    starts = [s.start for s in sents]
+    of_gender = {g: {i for i, had in genders.items() if had == g} for g in ("male", "female")}
+    nouns_at: list[int] | None = None  # agreement nouns, found when an "it" first needs them
+    for at in found_at:
+        si = bisect.bisect_right(starts, at) - 1
+        sent = sents[si]
         window_start = sents[max(0, si - 2)].start
-        for tok in sent:
-            low = tok.lower_
-            if tok.pos_ != "PRON" or tok.i in by_token:
-                continue
-            found: str | None = None
-            if low in PERSONAL:
-                other = "male" if low in FEMININE else "female"
-                skip = {i for i, g in genders.items() if g == other}  # "she" is not Shinzo Abe
-                if tok.i not in headings:  # "READ MORE: Xi defends free trade He also ...": not Xi
-                    skip |= {i for i in headings if i < tok.i}
-                # a capitalised "He" inside a sentence starts a new one the parser missed (after a
-                # heading: "An inspiration for Trump He also called ..."): names before it are earlier
-                restart = tok.i if tok.i > sent.start and tok.text[:1].isupper() else None
-                found = _latest(
-                    doc,
-                    by_token,
-                    people,
-                    window_start,
-                    tok.i,
-                    want_person=True,
-                    skip=skip,
-                    sent_start=restart,
-                )
-            elif low in FIRST:
-                found = _quote_actor(doc, tok.idx, by_token)
-            elif low in NEUTER:
-                skip = _antecedent(tok)
-                # "the Iran deal, ... scrap it": the deal, not Iran; nothing before it either
-                start = max([sent.start, *(i + 1 for i in _named_agreements(sent, tok, by_token))])
-                found = _latest(doc, by_token, people, start, tok.i, want_person=False, skip=skip)
-            if found:
-                out[tok.i] = found
+        tok = doc[at]
+        low = tok.lower_
+        found: str | None = None
+        if low in PERSONAL:
+            other = "male" if low in FEMININE else "female"
+            skip = set(of_gender[other])  # "she" is not Shinzo Abe
+            if tok.i not in headings:  # "READ MORE: Xi defends free trade He also ...": not Xi
+                skip |= {i for i in headings if i < tok.i}
+            # a capitalised "He" inside a sentence starts a new one the parser missed (after a
+            # heading: "An inspiration for Trump He also called ..."): names before it are earlier
+            restart = tok.i if tok.i > sent.start and tok.text[:1].isupper() else None
+            found = _latest(
+                doc,
+                by_token,
+                people,
+                window_start,
+                tok.i,
+                want_person=True,
+                skip=skip,
+                sent_start=sent.start if restart is None else restart,
+            )
+        elif low in FIRST:
+            found = _quote_actor(doc, tok.idx, by_token)
+        elif low in NEUTER:
+            skip = _antecedent(tok)
+            # "the Iran deal, ... scrap it": the deal, not Iran; nothing before it either
+            if nouns_at is None:
+                nouns_at = _agreement_nouns(doc)
+            start = max([sent.start, *(i + 1 for i in _named_agreements(sent, tok, by_token, nouns_at))])
+            found = _latest(
+                doc, by_token, people, start, tok.i, want_person=False, skip=skip, sent_start=sent.start
+            )
+        if found:
+            out[tok.i] = found
     return out
 
 
-def _named_agreements(sent: Span, tok: Token, by_token: dict[int, str]) -> list[int]:
+def _named_agreements(sent: Span, tok: Token, by_token: dict[int, str], nouns_at: list[int]) -> list[int]:
     """Agreement nouns before ``tok`` in its sentence that an actor's name modifies ("the Iran
-    nuclear deal"): the nearest antecedent of a later "it", which names no actor itself."""
-    nouns = load_lexicon().agreement_nouns
+    nuclear deal"): the nearest antecedent of a later "it", which names no actor itself.
+    ``nouns_at``: the document's agreement nouns (:func:`_agreement_nouns`)."""
+    doc = sent.doc
     return [
         t.i
-        for t in sent
-        if t.i < tok.i
-        and t.pos_ == "NOUN"
-        and t.lemma_.lower() in nouns
-        and t.i not in by_token
+        for t in (doc[i] for i in nouns_at if sent.start <= i < tok.i)
+        if t.i not in by_token
         and any(c.dep_ in ("compound", "nmod", "amod", "poss") and c.i in by_token for c in t.children)
     ]
+
+
+def _agreement_nouns(doc: Doc) -> list[int]:
+    """Indices, in order, of the document's nouns whose lemma is an agreement noun ("deal")."""
+    return doccache.tokens_pos_lemma_in(doc, ("NOUN",), load_lexicon().agreement_nouns)
 
 
 def _antecedent(tok: Token) -> set[int]:

@@ -4,11 +4,13 @@ A sense is a trigger lemma and conditions on its parse, all of which must hold. 
 sense drops the mention ("as opposed to its neighbours", "spoke with one voice", "the
 long-running conflict between X and Y") or, when it names a type (``to``), recodes it
 ("welcomed Merkel to the White House" is a visit hosted, CONSULT, not SUPPORT; "warned that
-Russia could be meddling" is an allegation, ACCUSE, not a threat).
+Russia could be meddling" is an allegation, ACCUSE, not a threat); with ``status`` alone it
+keeps the type and sets the status ("reached an agreement to support X": the support is only
+agreed, hypothetical). The lemma ``*`` matches every trigger.
 
 The conditions read the trigger token, the tokens that stand for the event's target and
 the mention's date; :class:`Context` carries them (``sense_frames.py`` reads the parse
-frames). ``vet_senses.py`` applies the senses.
+frames, ``sense_args.py`` the arguments). ``vet_senses.py`` applies the senses.
 """
 
 from __future__ import annotations
@@ -17,13 +19,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 from spacy.tokens import Token
 
 from entente.data import parse_yaml
 from entente.errors import E, EntenteError
 from entente.events.lexicon import load_lexicon
+from entente.events.sense_args import agreement_content, backed_words, backer_words, foreign_pobj
 from entente.events.sense_frames import (
     Context,
     about_target,
@@ -50,9 +53,12 @@ from entente.events.sense_frames import (
     under_promise,
     view_complement,
 )
+from entente.records import EventStatus
 
 SENSES_FILE = "senses.yaml"
 STATUS_WORDS = frozenset({"clause", "head", "under"})  # where a recoded event reads its status
+STATUSES = frozenset({"hypothetical"})  # a status a sense sets ("an agreement to support X")
+ANY = "*"  # a lemma that matches every trigger (a sense of the frame, not of the word)
 WORD_LISTS = (
     "marks",
     "children",
@@ -75,6 +81,11 @@ WORD_LISTS = (
     "unless_clause_deps",
     "in_preps",
     "of_heads",
+    "backers",
+    "backed",
+    "content_of",
+    "tags",
+    "unless_subjects",
 )
 FLAGS = (
     "person_object",
@@ -91,6 +102,7 @@ FLAGS = (
     "named_object",
     "headline",
     "view_complement",
+    "foreign_pobj",
 )
 
 
@@ -98,8 +110,9 @@ FLAGS = (
 class Sense:
     """A trigger lemma, the conditions under which it reports no event, and what it reports then.
 
-    ``to`` is None when the mention is dropped, else the PLOVER type it is recoded to (with
-    ``mode``). Each word list is a condition that holds when the list is empty.
+    ``to`` and ``status`` are None when the mention is dropped; else ``to`` is the PLOVER type it is
+    recoded to (with ``mode``) and ``status`` the status it takes. Each word list is a condition
+    that holds when the list is empty.
     """
 
     lemma: str
@@ -141,12 +154,19 @@ class Sense:
     of_heads: frozenset[str] = frozenset()  # "reassured leaders of the deal": the verb over "X of"
     view_complement: bool = False  # "agreed that the blockade hurt trade": a view shared, no deal
     headline: bool = False  # a bare noun under a name modifier, no article ("in Saudi-Iran conflict")
+    backers: frozenset[str] = frozenset()  # who gives the support ("backed by US air power": air, power)
+    backed: frozenset[str] = frozenset()  # what is backed ("to support Turkish forces": force)
+    content_of: frozenset[str] = frozenset()  # the trigger is what such a noun agreed ("a deal to buy")
+    tags: frozenset[str] = frozenset()  # the trigger's tag ("the two governments agree on": vbp)
+    unless_subjects: frozenset[str] = frozenset()  # no subject of these ("protesters protested")
+    foreign_pobj: bool = False  # the target is outside the `preps` phrases ("agreed with the assessment")
+    status: EventStatus | None = None  # the status the mention takes (without `to`, the type stays)
     to: str | None = None
     mode: str | None = None
     status_at: str | None = None  # a recode reports the act of this word: "clause", "head" or "under"
 
     def matches(self, tok: Token, ctx: Context) -> bool:
-        if tok.lemma_.lower() != self.lemma and tok.lower_ != self.lemma:
+        if self.lemma != ANY and tok.lemma_.lower() != self.lemma and tok.lower_ != self.lemma:
             return False
         if self.pos is not None and (tok.pos_ == "VERB") != (self.pos == "verb"):
             return False
@@ -184,6 +204,14 @@ class Sense:
             return False
         if self.view_complement and not view_complement(tok):
             return False
+        if self.tags and tok.tag_.lower() not in self.tags:
+            return False
+        if self.backers and not backer_words(tok) & self.backers:
+            return False
+        if self.backed and not backed_words(tok) & self.backed:
+            return False
+        if self.content_of and not agreement_content(tok, self.content_of):
+            return False
         if self.headline and not headline_noun(tok):
             return False
         preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
@@ -202,6 +230,8 @@ class Sense:
         ):
             return False
         if self.subjects and not {t.lemma_.lower() for t in subjects_of(tok)} & self.subjects:
+            return False
+        if self.unless_subjects and {t.lemma_.lower() for t in subjects_of(tok)} & self.unless_subjects:
             return False
         if self.under and under_promise(tok, self.under) is None:
             return False
@@ -238,6 +268,8 @@ class Sense:
         if self.complement and not in_complement(tok, ctx.targets):
             return False
         if self.object_preps and not in_object_prep(tok, ctx, self.object_preps):
+            return False
+        if self.foreign_pobj and not foreign_pobj(tok, ctx, self.preps):
             return False
         return not self.bare or not any(
             g.lemma_.lower() in ctx.event_nouns
@@ -276,7 +308,7 @@ def senses_from_data(data: object, source: str = SENSES_FILE) -> tuple[Sense, ..
     for entry in entries:
         if not isinstance(entry, Mapping) or not isinstance(entry.get("lemma"), str):
             raise EntenteError(E.E008, source=source, cause=f"{source}: each sense needs a lemma")
-        unknown = set(entry) - {"lemma", "pos", "to", "mode", "status_at", *WORD_LISTS, *FLAGS}
+        unknown = set(entry) - {"lemma", "pos", "to", "mode", "status_at", "status", *WORD_LISTS, *FLAGS}
         if unknown:
             raise EntenteError(E.E008, source=source, cause=f"{source}: unknown keys {sorted(unknown)}")
 
@@ -289,6 +321,7 @@ def senses_from_data(data: object, source: str = SENSES_FILE) -> tuple[Sense, ..
                 to=_optional(entry, "to", source, frozenset(load_lexicon().categories)),
                 mode=_optional(entry, "mode", source, None),
                 status_at=_optional(entry, "status_at", source, STATUS_WORDS),
+                status=cast("EventStatus | None", _optional(entry, "status", source, STATUSES)),
                 **lists,
                 **flags,
             )

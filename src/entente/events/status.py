@@ -27,12 +27,15 @@ from entente.events.attribution import (  # re-exported: component.py and vet_se
     claim_of_report,
     contrasted,
     hedged,
+    neighbour_speaker,
     own_act,
-    performative,
     quote_at,
+    quoted_sentence,
     report_tail,
 )
 from entente.events.attribution import apart as _apart
+from entente.events.narrated import performative  # re-exported: component.py imports it here
+from entente.events.scenario import imagined
 from entente.events.status_cues import StatusCues as StatusCues  # re-exported
 from entente.events.tense import future_time, pending_clause, pending_noun
 from entente.nlp import extensions as ext
@@ -167,6 +170,9 @@ class StatusReader:
                 break
         if not found.attributed:
             self._trailing_report(cur, found)
+        if not found.attributed and not background(trigger) and quoted_sentence(trigger):
+            found.attributed = True  # '"The two ministries are in talks."': a quotation the finder lost
+            found.attributed_to = neighbour_speaker(trigger)
         if not found.attributed and not background(trigger):
             tail = report_tail(trigger)  # "..., the ministry reported on Monday."
             if tail is not None:
@@ -174,6 +180,8 @@ class StatusReader:
         published = ext.published(trigger.doc)
         if any(future_time(v, self.cues.tense, published) for v in {trigger, cur}):
             found.hypothetical = True  # "Trump meets Netanyahu later in the week"
+        if imagined(trigger, self.cues.scenario):
+            found.hypothetical = True  # "Imagine ...": the present-tense narrative of a scenario
         if trigger.sent.text.rstrip().endswith("?") and not _presupposed(trigger):
             found.hypothetical = True
         return found.status(), found.attributed_to
@@ -220,13 +228,30 @@ class StatusReader:
         if head.pos_ not in ("VERB", "AUX") and head.dep_ in ("advmod", "npadvmod"):
             head = head.head  # "said earlier that ...", parsed under "earlier"
         lemma = head.lemma_.lower()
-        if lemma in self.cues.reporting_verbs:
+        if lemma in self.cues.reporting_verbs or self._catenative_report(head):
             found.attributed = True
             found.attributed_to = found.attributed_to or speaker_name(head)
         elif lemma in self.cues.doubt_verbs or lemma in self.cues.hypothetical_heads:
             found.hypothetical = True
         elif lemma in ("deny",):
             found.negated = True
+        elif lemma in self.cues.implication_verbs and any(c.dep_ == "neg" for c in head.children):
+            found.negated = True  # "this does not mean the two governments agree": not said to be so
+
+    def _catenative_report(self, head: Token) -> bool:
+        """A quote parsed under a catenative verb whose infinitive (with no clause of its own) is
+        the reporting verb: '"We met ...," the minister went on to say'; not "refused to say"."""
+        lemma = head.lemma_.lower()
+        if lemma in self.cues.negating_heads or lemma in self.cues.hypothetical_heads:
+            return False  # "refused to say", "wants to tell": their own reading stands
+        if any(c.dep_ == "neg" for c in head.children):
+            return False
+        return any(
+            c.dep_ == "xcomp"
+            and c.lemma_.lower() in self.cues.reporting_verbs
+            and not any(g.dep_ in ("ccomp", "dobj") for g in c.children)
+            for c in head.children
+        )
 
     def _negating_verb(self, verb: Token) -> bool:
         """ "postponed the visit", "called off the talks": the object event did not happen."""

@@ -10,6 +10,7 @@ from typing import Any
 
 from entente.events import prescribed as presc
 from entente.events.attribution import BackgroundCues
+from entente.events.scenario import ScenarioCues
 from entente.events.tense import TenseCues
 
 
@@ -36,8 +37,10 @@ class StatusCues:
     outcome_heads: frozenset[str] = frozenset()
     onset_heads: frozenset[str] = frozenset()
     continuing_verbs: frozenset[str] = frozenset()
+    implication_verbs: frozenset[str] = frozenset()
     attributed_heads: frozenset[str] = frozenset()
     prescribed: presc.PrescribedCues = field(default_factory=presc.PrescribedCues)
+    scenario: ScenarioCues = field(default_factory=ScenarioCues)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> StatusCues:
@@ -68,6 +71,8 @@ class StatusCues:
             outcome_heads=fs("outcome_heads"),
             onset_heads=fs("onset_heads"),
             continuing_verbs=fs("continuing_verbs"),
+            implication_verbs=fs("implication_verbs"),
             attributed_heads=BackgroundCues.from_data(data).attributed_heads,  # one list: attribution block
             prescribed=presc.PrescribedCues.from_data(data),
+            scenario=ScenarioCues.from_data(data),
         )

@@ -162,7 +162,8 @@ class Linker(PhraseReader):
         if len(between) < 2 and tok.dep_ in ("nsubj", "nsubjpass", *OBJ_DEPS) and tok.head.pos_ == "VERB":
             on_verb = self.prep_objects(tok.head, ("between",))  # "a deal was signed between X and Y"
             between = on_verb if len(on_verb) >= 2 else between
-        if len(between) < 2:  # "between Trump and Ukraine President Zelensky", misparsed as one phrase
+        if len(between) < 2 and not self.coordinated_between(tok):
+            # "between Trump and Ukraine President Zelensky", misparsed as one phrase
             between = _dedupe(
                 between
                 + [

@@ -28,6 +28,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from entente.data import build, parse_yaml
+from entente.nlp import doccache
 from entente.people.roles import role_words
 
 PARTIES_FILE = "parties.yaml"
@@ -62,6 +63,8 @@ class Parties:
     relation_nouns: frozenset[str] = frozenset()
     terrain_words: frozenset[str] = frozenset()
     refuge_nouns: frozenset[str] = frozenset()
+    press_compounds: frozenset[str] = frozenset()
+    stationed_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: object, source: str = PARTIES_FILE) -> Parties:
@@ -101,6 +104,8 @@ class Parties:
             return True
         if head.lemma_.lower() in self.nonstate_heads or head.lower_ in self.nonstate_heads:
             return True
+        if any(c.dep_ == "compound" and self._press(c) for c in head.children):
+            return True  # "Japanese media rumours", "a Chinese company spokesman"
         if (head.lemma_.lower() in self.cause_group_heads or head.lower_ in self.cause_group_heads) and any(
             t.lemma_.lower() in self.cause_group_marks or t.lower_ in self.cause_group_marks
             for t in [*before, *_cause_phrase(head)]
@@ -109,6 +114,19 @@ class Parties:
         return any(
             c.dep_ in MODIFIER_DEPS and c.lemma_.lower() in self.nonstate_modifiers for c in head.children
         )
+
+    def stationed(self, tok: Token) -> bool:
+        """ "asked for more troops in Afghanistan", "sent jets over Syria": a military group noun
+        that is no subject, with a place phrase, stands for its own modifiers only; the place is
+        where the troops go or are, not whose they are ("US troops in Iraq" stays the US)."""
+        if tok.lemma_.lower() not in self.stationed_nouns and tok.lower_ not in self.stationed_nouns:
+            return False
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in self.place_preps for c in tok.children)
+
+    def _press(self, tok: Token) -> bool:
+        return tok.lower_ in self.press_compounds or tok.lemma_.lower() in self.press_compounds
 
     def given_refuge(self, head: Token) -> bool:
         """ "granted asylum to the ousted king", "refuge for the exiled emperor": who is given refuge
@@ -216,7 +234,8 @@ def compared_tokens(doc: Doc, parties: Parties | None = None) -> set[int]:
     openers = [o.split() for o in (parties or load_parties()).comparison_openers]
     firsts = {words[0] for words in openers}
     out: set[int] = set()
-    starts = {s.start for s in doc.sents} | {t.i + 1 for t in doc[:-1] if t.text in OPENING}
+    last = len(doc) - 1
+    starts = {s.start for s in doc.sents} | {i + 1 for i in doccache.tokens_text_in(doc, OPENING) if i < last}
     for i in sorted(starts):
         tok = doc[i]
         if tok.lower_ not in firsts:
@@ -264,11 +283,30 @@ def _cause_phrase(head: Token) -> list[Token]:
 
 
 def _former_official(head: Token) -> bool:
-    """An office noun with a word that puts it in the past: "a former British ambassador"."""
+    """An office noun with a word that puts it in the past: "a former British ambassador"; and the
+    government an "of" phrase names under people marked past: "former members of the Libyan
+    regime", "a former official of the Iraqi government"."""
     roles = role_words()
+
     office = head.lemma_.lower() in roles.official or head.lower_ in roles.official
-    return office and any(
-        c.dep_ in ("amod", "advmod") and c.lower_ in roles.past_qualifiers for c in head.children
+    past = any(c.dep_ in ("amod", "advmod") and c.lower_ in roles.past_qualifiers for c in head.children)
+    return (office and past) or _of_former(head)
+
+
+def _of_former(tok: Token) -> bool:
+    """ "former members of the Libyan regime": the government named under people marked past (not
+    an office's own state, "former president of the Swiss Confederation X": the office rules read
+    that, and the name may be glued to the state)."""
+    roles = role_words()
+    prep = tok.head
+    group = prep.head
+    return (
+        tok.dep_ == "pobj"
+        and tok.ent_type_ != "PERSON"
+        and prep.lower_ == "of"
+        and group.pos_ == "NOUN"
+        and group.lemma_.lower() not in roles.official
+        and any(c.dep_ in ("amod", "advmod") and c.lower_ in roles.past_qualifiers for c in group.children)
     )
 
 
@@ -343,6 +381,7 @@ def nonstate_tokens(
             or parties.people_act(tok, actors.get(i))
             or parties.topic(tok)
             or parties.in_circle(tok)
+            or (head.i == tok.i and _of_former(tok))  # "the Libyan regime" as one mention
         ):
             out.add(i)
     return out

@@ -82,8 +82,9 @@ def vet_mentions(
         tok = doc[m.token_i]
         ctx = _context(tok, m, index, lex, hostile)
         sense = next((s for s in senses if s.matches(tok, ctx)), None)
-        if sense is not None and sense.to is not None:
-            if sense.to != m.event.type:  # "welcomed Merkel to the White House": a visit hosted
+        if sense is not None and (sense.to is not None or sense.status is not None):
+            # "welcomed Merkel to the White House": a visit hosted
+            if sense.to is not None and sense.to != m.event.type:
                 cat = lex.category(sense.to)
                 ev = m.event
                 ev = dataclasses.replace(ev, type=cat.name, quad_class=cat.quad_class, mode=sense.mode)
@@ -91,6 +92,8 @@ def vet_mentions(
             at = sense.status_token(tok)
             if at is not None:  # "issues of cooperation were discussed": the discussion's status
                 m.event = _status_of(at, m.event, reader)
+            if sense.status is not None and m.event.status != "negated":  # "a deal to buy X": agreed only
+                m.event = dataclasses.replace(m.event, status=sense.status, attributed_to=None)
             sense = None
         if (
             sense is not None

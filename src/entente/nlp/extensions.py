@@ -21,6 +21,7 @@ extension              written by           value
 
 from __future__ import annotations
 
+import dataclasses
 import weakref
 from collections.abc import Sequence
 from datetime import date
@@ -41,6 +42,10 @@ RECORD_EXTENSIONS: dict[str, tuple[type, str]] = {
 }
 DOC_EXTENSIONS = ("entente_published", *RECORD_EXTENSIONS)
 
+#: record class -> its field names (None: not a dataclass), for :func:`plain_value`
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+_UNSEEN: Any = object()
+
 _cache: weakref.WeakKeyDictionary[Doc, dict[str, tuple[object, tuple[Any, ...]]]] = (
     weakref.WeakKeyDictionary()
 )
@@ -58,38 +63,70 @@ def set_published(doc: Doc, published: date | None) -> None:
 
 
 def published(doc: Doc) -> date | None:
-    value = doc._.entente_published
+    value = _value(doc, "entente_published")
     return date.fromisoformat(value) if value else None
 
 
+def _value(doc: Doc, name: str) -> Any:
+    """``doc._.get(name)``, read straight from ``doc.user_data`` where spaCy stores a plain
+    extension's value (building ``doc._`` costs more than the look-up; components read these
+    values dozens of times per document)."""
+    found = Doc.get_extension(name)
+    if found is not None and found[1] is None and found[2] is None:  # no method, no getter
+        user_data: dict[Any, Any] = doc.user_data  # keyed by tuples, whatever spaCy's stub says
+        stored = user_data.get(("._.", name, None, None), _UNSEEN)  # spaCy's key for a Doc value
+        if stored is not _UNSEEN:
+            return stored
+    return doc._.get(name)
+
+
 def _records(doc: Doc, name: str) -> tuple[Any, ...]:
-    plain = doc._.get(name)
+    plain = _value(doc, name)
     if plain is None:
         return ()
-    cached = _cache.setdefault(doc, {}).get(name)
+    entry = _cache.get(doc)
+    cached = entry.get(name) if entry is not None else None
     if cached is not None and cached[0] is plain:
         return cached[1]
     cls = RECORD_EXTENSIONS[name][0]
     records = tuple(from_plain(cls, item) for item in plain)
-    _cache[doc][name] = (plain, records)
+    _cache.setdefault(doc, {})[name] = (plain, records)
     return records
 
 
 def _store(doc: Doc, name: str, records: Sequence[Any]) -> None:
-    plain = [to_plain(r) for r in records]
+    plain = [plain_value(r) for r in records]
     doc._.set(name, plain)
     _cache.setdefault(doc, {})[name] = (plain, tuple(records))
 
 
+def plain_value(obj: Any) -> Any:
+    """:func:`entente.records.to_plain`, the same values built faster: each record class's field
+    names are looked up once, and plain scalars are returned at once (components store every
+    record of a document through it)."""
+    cls = type(obj)
+    if obj is None or cls is str or cls is int or cls is float or cls is bool:
+        return obj
+    names = _FIELD_NAMES.get(cls, _UNSEEN)
+    if names is _UNSEEN:
+        names = tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+        _FIELD_NAMES[cls] = names
+    if names is not None:
+        return {n: plain_value(getattr(obj, n)) for n in names}
+    if isinstance(obj, tuple | list):
+        return [plain_value(v) for v in obj]
+    return to_plain(obj)  # dates and the rest: records' own rules
+
+
 def has(doc: Doc, name: str) -> bool:
     """Whether the component that writes ``name`` has run on ``doc``."""
-    return doc._.get(name) is not None
+    return _value(doc, name) is not None
 
 
 def require(doc: Doc, component: str, *names: str) -> None:
     """Raise a clear error when ``component`` runs before the components it reads."""
     for name in names:
-        if doc._.get(name) is None:
+        if _value(doc, name) is None:
             raise EntenteError(E.E015, component=component, needs=RECORD_EXTENSIONS[name][1])
 
 

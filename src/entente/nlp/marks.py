@@ -21,6 +21,7 @@ _OPENERS = {"“", "„", "‟", "«", "``", "â€œ"}
 _CLOSERS = {"”", "»", "''", "â€\x9d", "â€"}
 _SINGLE_OPEN = {"‘", "'"}
 _SINGLE_CLOSE = {"’", "'"}
+_SINGLE = re.compile("[" + re.escape("".join(sorted(_SINGLE_OPEN | _SINGLE_CLOSE))) + "]")
 
 
 @dataclass
@@ -74,7 +75,8 @@ def _singles(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Single-quoted stretches ``‘...’`` between ``start`` and ``end`` (marks included)."""
     found: list[tuple[int, int]] = []
     opened: int | None = None
-    for i in range(start, end):
+    for m in _SINGLE.finditer(text, start, end):  # only a single mark opens or closes
+        i = m.start()
         ch = text[i]
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "

@@ -27,20 +27,29 @@ class ParagraphBreaks:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) < 2:
             return doc
-        text = doctext.text(doc)
-        cols = doc.to_array([IDX, LENGTH, IS_SPACE])
-        starts = numpy.zeros(len(doc), dtype="int64")
-        starts[0] = 1
-        for i in range(1, len(doc)):
-            if cols[i, 2]:
-                continue  # white-space tokens are left to the parser
-            prev_end = int(cols[i - 1, 0] + cols[i - 1, 1])
-            if "\n" in text[int(cols[i - 1, 0]) : int(cols[i, 0])]:
-                starts[i] = 1  # a line break before this token (inside a space token or after one)
-            elif not cols[i - 1, 2] and text[prev_end - 1] not in FINAL:
-                starts[i] = -1  # mid-line, not after sentence-final punctuation
-        values: Any = starts.view("uint64").reshape(-1, 1)  # spaCy reads -1 back from its uint64 form
-        return doc.from_array([SENT_START], values)
+        values: Any = sentence_starts(doctext.text(doc), doc.to_array([IDX, LENGTH, IS_SPACE]))
+        return doc.from_array([SENT_START], values.view("uint64").reshape(-1, 1))  # -1 read back from uint64
+
+
+def sentence_starts(text: str, cols: numpy.ndarray[Any, Any]) -> numpy.ndarray[Any, Any]:
+    """``SENT_START`` values (1 start, -1 no start, 0 left to the parser) of tokens with the
+    columns ``IDX, LENGTH, IS_SPACE``, at once for all tokens: 1 for the first token and a token
+    after a line break (inside a space token or after one), -1 mid-line after a token that does not
+    end in sentence-final punctuation, 0 for white-space tokens and the rest."""
+    idx = cols[:, 0].astype("int64")
+    space = cols[:, 2].astype(bool)
+    chars = numpy.frombuffer(text.encode("utf-32-le"), dtype="<u4")  # one code point per character
+    # a line break between the start of the previous token and this token's start
+    breaks = numpy.flatnonzero(chars == ord("\n"))
+    broken = numpy.searchsorted(breaks, idx[1:]) > numpy.searchsorted(breaks, idx[:-1])
+    # the last character of the previous token (indexed as Python does: -1 is the text's last)
+    last = idx[:-1] + cols[:-1, 1].astype("int64") - 1
+    final = numpy.isin(chars[last], [ord(c) for c in FINAL])
+    starts = numpy.zeros(len(idx), dtype="int64")
+    starts[0] = 1
+    starts[1:] = numpy.where(broken, 1, numpy.where(~space[:-1] & ~final, -1, 0))
+    starts[1:][space[1:]] = 0  # white-space tokens are left to the parser
+    return starts
 
 
 @Language.factory("entente_paragraphs", assigns=["token.is_sent_start"])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from spacy.attrs import IDX, LOWER
@@ -23,8 +24,10 @@ from entente.actors.kb import KnowledgeBase, default_kb
 from entente.nlp import doccache
 from entente.nlp import extensions as ext
 from entente.nlp.marks import doc_segments
+from entente.people.chains import PronounChain
 from entente.people.coref import Coref, actor_ids_in
 from entente.people.names import (
+    HEAD_OFFICES,
     candidates,
     in_office,
     is_modifier,
@@ -195,7 +198,7 @@ def find_people(doc: Doc, kb: KnowledgeBase | None = None) -> list[Person]:
                 b.role = getattr(leader, "title", None)
                 if in_office(kb, leader, on):
                     b.actor_id = leader.actor_id
-                else:
+                elif not _future(leader, on):  # a term still ahead is no former office
                     b.former_actor = getattr(leader, "actor_id", None)
         return builders[key]
 
@@ -251,7 +254,8 @@ def _resolve_pronouns(
 ) -> None:
     """Subject pronouns outside quotes ("he tells", "according to him") become mentions."""
     by_name = {b.name: b for b in builders.values()}
-    for i in doccache.tokens_lower_in(doc, _PRONOUNS):
+    chain = PronounChain()  # "He met X in London and when he visited ...": the first "he"
+    for i in sorted(doccache.tokens_lower_in(doc, _PRONOUNS)):
         tok = doc[i]
         if tok.lower_ not in _PRONOUNS or any(a <= tok.idx < b for a, b in quoted):
             continue
@@ -261,9 +265,9 @@ def _resolve_pronouns(
         ref = coref.pronoun(tok)
         if ref is None or ref.name not in by_name:
             continue
-        b = by_name[ref.name]
-        b.mentions.append(doc[tok.i : tok.i + 1])
         gender = "male" if tok.lower_ in ("he", "him") else "female"
+        b = by_name[chain.carry(tok, gender, ref.name, by_name[ref.name].mentions)]
+        b.mentions.append(doc[tok.i : tok.i + 1])
         b.pronouns[gender] = b.pronouns.get(gender, 0) + 1
 
 
@@ -307,6 +311,15 @@ def _chunk_bounds(doc: Doc) -> list[tuple[int, int, int]]:
     if iterator is None:
         return [(c.start, c.end, c.label) for c in doc.noun_chunks]  # spaCy's error for the language
     return list(iterator(doc))
+
+
+def _future(leader: Any, on: date | None) -> bool:
+    """Whether the KB term found for a person is a head's term that begins after ``on`` ("Moon
+    Jae-in" in March 2017, a candidate then). A minister's term ahead is left as it was: the
+    person often held an office the KB does not list (Mike Pompeo ran the CIA before State)."""
+    start = getattr(leader, "start", None)
+    head = getattr(leader, "office", None) in HEAD_OFFICES
+    return head and on is not None and isinstance(start, date) and start > on
 
 
 def _person(b: _Builder) -> Person:

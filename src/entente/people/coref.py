@@ -232,8 +232,8 @@ def heading_tokens(doc: Doc) -> set[int]:
     "He"/"She" the parser left inside it ("READ MORE: Xi defends free trade He also ...")."""
     markers = [m.split() for m in role_words().link_headings]
     out: set[int] = set()
-    for colon in doc:
-        if colon.text != ":" or colon.i in out:
+    for colon in (doc[i] for i in doccache.tokens_text_in(doc, (":",))):  # no Token for the others
+        if colon.i in out:
             continue
         for words in markers:
             start = colon.i - len(words)

@@ -7,7 +7,7 @@ import re
 from datetime import date
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from entente import doctext
 from entente.nlp import doccache
@@ -28,12 +28,22 @@ def clean_name(ent: Span, words: RoleWords) -> Span | None:
     while start < end and (doc[start].lower_ in words.titles or doc[start].lower_ == "the"):
         start += 1
     if start >= end or not all(
-        t.text[:1].isupper() or (t.i < end - 1 and t.lower_ in words.particles)
+        t.text[:1].isupper() or (t.i < end - 1 and t.lower_ in words.particles) or _given_name_tail(t)
         for t in doc[start:end]
         if t.is_alpha
     ):
         return None
     return doc[start:end]
+
+
+def _given_name_tail(tok: Token) -> bool:
+    """The lower-case second syllable of a hyphenated given name: "ho" of "Yoo Il-ho", "in" of
+    "Moon Jae-in" (the name is a person's; a KB leader is not read from "Il" alone)."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text not in ("-", "‑") or doc[tok.i - 1].whitespace_:
+        return False
+    first = doc[tok.i - 2]
+    return not first.whitespace_ and first.is_alpha and first.text[:1].isupper() and tok.text.islower()
 
 
 def name_text(name: Span) -> str:

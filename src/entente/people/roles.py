@@ -203,8 +203,22 @@ def _info(role_head: Token, words: RoleWords, owner: Span | None) -> RoleInfo:
         affiliation=span.text if span is not None else None,
         nationality=_nationality(role_head),
         affiliated=(span.start_char, span.end_char) if span is not None else None,
-        scope=(role_head.left_edge.idx, role_head.right_edge.idx + len(role_head.right_edge.text)),
+        scope=_scope(role_head),
     )
+
+
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
+
+
+def _scope(role_head: Token) -> tuple[int, int]:
+    """The role phrase's characters without a clause on it: "a religious leader who lives in exile
+    in the US" is no official of the US."""
+    last = role_head
+    for child in role_head.rights:
+        if child.dep_ in CLAUSE_DEPS:
+            break
+        last = child.right_edge
+    return (role_head.left_edge.idx, last.idx + len(last.text))
 
 
 def _owner(head: Token) -> Span | None:
