@@ -47,8 +47,9 @@ class Affiliations:
             if tok.lemma_.lower() in self.role_nouns or tok.lower_ in self.role_nouns:
                 if _former(tok):
                     return None  # "a former Palestinian minister" no longer speaks for the state
+                aside = _residence_clauses(tok)  # "a cleric who lives in exile in the US"
                 for t in sorted(tok.subtree, key=lambda t: t.i):
-                    if t.i in by_token:
+                    if t.i in by_token and t.i not in aside:
                         return None if self._party_of(by_token[t.i], words) else by_token[t.i]
         return None
 
@@ -81,7 +82,7 @@ class Affiliations:
         out: dict[int, str] = {}
         names: dict[str, str] = {}  # a derived person's name -> actor
         for person in ext.people(doc):
-            if person.actor_id or _past_role(person.role):
+            if person.actor_id or _past_role(person.role) or _party_role(person.role):
                 continue
             # names only: pronoun mentions are referents.py's
             spans = [cs for s in person.mentions if (cs := _name(doc, s.start, s.end)) is not None]
@@ -107,10 +108,28 @@ class Affiliations:
         return out
 
 
+def _residence_clauses(role: Token) -> set[int]:
+    """Tokens of a relative clause or participle on a role noun that tells where the person lives or
+    is based ("a religious leader who lives in exile in the US", "a cleric based in Britain"): no
+    affiliation ("an official who works for Iran's ministry" is read as before)."""
+    verbs = role_words().residence_verbs
+    return {
+        t.i
+        for c in role.children
+        if c.dep_ in ("relcl", "acl") and (c.lemma_.lower() in verbs or c.lower_ in verbs)
+        for t in c.subtree
+    }
+
+
 def _former(role: Token) -> bool:
     """A role held in the past: "a former minister", "the ex-minister", "a retired general"."""
     past = role_words().past_qualifiers
     return any(c.lower_ in past or c.lower_.rstrip("-") in past for c in role.lefts)
+
+
+def _party_role(role: str | None) -> bool:
+    """The people layer's role text for a party's figure ("far-right party leader"): no state."""
+    return role_words().party_figure((role or "").replace("-", " ").split())
 
 
 def _past_role(role: str | None) -> bool:

@@ -21,6 +21,7 @@ from entente.events.gapping import gapped_tokens, stranded
 from entente.events.hosts import deployed_tokens, hosted_tokens
 from entente.events.referents import pronoun_actors
 from entente.events.vet import compared_tokens, load_parties, nonstate_tokens
+from entente.events.vet_people import tail_speaker
 from entente.nlp import doccache
 from entente.nlp import extensions as ext
 from entente.people.names import state_named
@@ -243,6 +244,8 @@ def head_actors(tok: Token, index: ActorIndex, group_nouns: frozenset[str], dept
         if other is not None and child.i == other.i:
             found.extend(a for g in _apposed(child) if (a := index.get(g)))  # "China - Pyongyang's ally"
             continue
+        if child.dep_ == "appos" and tail_speaker(child, load_parties()):
+            continue  # "the areas held by rebels, John Smith, a Russian general, said": the speaker
         if child.dep_ in MODIFIER_DEPS or (child.dep_ == "appos" and child.ent_type_ != "NORP"):
             a = index.get(child)
             if a is None and child.dep_ in ("compound", "nmod", "appos"):

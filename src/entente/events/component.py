@@ -107,6 +107,8 @@ class EventsComponent:
         when = pick(dates, tok.idx)
         if status in ("asserted", "attributed") and when and after_publication(when, ext.published(doc)):
             status, who = "hypothetical", None  # dated after the report: not yet happened
+        if status in ("asserted", "attributed") and self.status.later_stop(tok, pair, index.get):
+            status, who = "hypothetical", None  # status r9 hook: "is visiting A, B, C and D", a later stop
         return Event(
             source=pair[0],
             target=pair[1],

@@ -22,6 +22,7 @@ from entente.events.gapping import stranded_subject  # parties round 6
 from entente.events.lexicon import Lexicon
 from entente.events.plurals import Plurals
 from entente.events.vet import load_parties
+from entente.events.vet_people import tail_speaker
 from entente.events.visits import Visits
 
 # "X attacked Y after accusing Z": the gerund after these takes the clause's subject
@@ -50,7 +51,8 @@ class PhraseReader:
     def np(self, tok: Token) -> list[str]:
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
             verb, tok = tok.head, tok.head.head
-            if tok.dep_ == "conj" and self.mutual_verb(verb):  # "talks between X and Y, who met ..."
+            # "talks between X and Y, who met ..."; not "X, Y and those that cooperate with Z" (round 9)
+            if tok.dep_ == "conj" and tok.pos_ not in ("PRON", "DET") and self.mutual_verb(verb):
                 while tok.dep_ == "conj":
                     tok = tok.head
         if self.descriptions.nonstate_sides(tok):  # "both sides" of a government and its opposition
@@ -76,7 +78,10 @@ class PhraseReader:
         names = [
             k
             for c in tok.children
-            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ != "NORP"
+            if c.dep_ == "appos"
+            and c.pos_ == "PROPN"
+            and c.ent_type_ != "NORP"
+            and not tail_speaker(c, load_parties())  # "..., John Smith, a Russian general, said"
             for k in conjuncts(c)
         ]
         return dedupe([a for k in names if (a := self.index.get(k))])

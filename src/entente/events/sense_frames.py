@@ -14,7 +14,8 @@ MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod", "advmod")
 COMPLEMENT_DEPS = ("xcomp", "ccomp", "pcomp")
 ARGUMENT_DEPS = ("dobj", "obj", "dative", "prep", "attr")
 NAME_DEPS = ("compound", "amod", "poss", "nmod")  # "Russian hackers", "Moscow's agents"
-CLIMB_DEPS = ("xcomp", "pcomp", "ccomp", "advcl", "acl", "pobj")  # "agreed on the need to boost X"
+# "agreed on the need to boost X"; acomp: "agreed that X is willing to deepen cooperation"
+CLIMB_DEPS = ("xcomp", "pcomp", "ccomp", "advcl", "acl", "pobj", "acomp")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ Precedence: negated > hypothetical > attributed > asserted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -38,6 +39,7 @@ from entente.events.narrated import performative  # re-exported: component.py im
 from entente.events.scenario import imagined
 from entente.events.status_cues import StatusCues as StatusCues  # re-exported
 from entente.events.tense import future_time, pending_clause, pending_noun
+from entente.events.unfulfilled import later_stop, modal_predicate, wanted
 from entente.nlp import extensions as ext
 from entente.records import EventStatus
 
@@ -186,6 +188,10 @@ class StatusReader:
             found.hypothetical = True
         return found.status(), found.attributed_to
 
+    def later_stop(self, verb: Token, pair: tuple[str, str], actor_of: Callable[[Token], str | None]) -> bool:
+        """ "is visiting A, B, C and D": ``pair`` meets at a stop of the tour still ahead."""
+        return later_stop(verb, pair, actor_of, self.cues.unfulfilled)
+
     def _unrealised_clause(self, verb: Token) -> bool:
         """Whether ``verb`` carries a modal or a conditional mark ("might involve", "whether ...")."""
         probe = _Found()
@@ -290,6 +296,9 @@ class StatusReader:
             found.negated = True  # "the absence of a peace treaty"
         if pending_noun(noun, self.cues.tense):
             found.hypothetical = True  # "the visit is aimed at", "pressing ahead with talks"
+        unf = self.cues.unfulfilled  # "could have been part of a deal", "the last thing he wants is X"
+        if modal_predicate(noun, unf, self._unrealised_clause) or wanted(noun, unf):
+            found.hypothetical = True
         if depth > 0 and noun.lemma_.lower() in self.cues.agenda_heads and dep in ("attr", "nsubj", "dobj"):
             # "... are going to be the focus of his visit": the agenda of a future event
             found.hypothetical |= head.pos_ in ("VERB", "AUX") and self.read(head)[0] == "hypothetical"

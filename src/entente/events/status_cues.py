@@ -12,6 +12,7 @@ from entente.events import prescribed as presc
 from entente.events.attribution import BackgroundCues
 from entente.events.scenario import ScenarioCues
 from entente.events.tense import TenseCues
+from entente.events.unfulfilled import UnfulfilledCues
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class StatusCues:
     attributed_heads: frozenset[str] = frozenset()
     prescribed: presc.PrescribedCues = field(default_factory=presc.PrescribedCues)
     scenario: ScenarioCues = field(default_factory=ScenarioCues)
+    unfulfilled: UnfulfilledCues = field(default_factory=UnfulfilledCues)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> StatusCues:
@@ -75,4 +77,5 @@ class StatusCues:
             attributed_heads=BackgroundCues.from_data(data).attributed_heads,  # one list: attribution block
             prescribed=presc.PrescribedCues.from_data(data),
             scenario=ScenarioCues.from_data(data),
+            unfulfilled=UnfulfilledCues.from_data(data),
         )

@@ -31,6 +31,8 @@ from entente.data import build, parse_yaml
 from entente.nlp import doccache
 from entente.people.roles import role_words
 
+from .vet_people import listed_people, party_title
+
 PARTIES_FILE = "parties.yaml"
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod", "nummod"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
@@ -65,6 +67,8 @@ class Parties:
     refuge_nouns: frozenset[str] = frozenset()
     press_compounds: frozenset[str] = frozenset()
     stationed_nouns: frozenset[str] = frozenset()
+    listing_preps: frozenset[str] = frozenset()
+    tail_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: object, source: str = PARTIES_FILE) -> Parties:
@@ -333,8 +337,9 @@ def _person_without_office(tok: Token, head: Token) -> bool:
         return False
     roles = role_words()
     words = [t.lower_ for t in between]
-    if any(w in load_parties().nonstate_modifiers for w in words):
-        return True  # "Russian opposition leader X"
+    parties = load_parties()
+    if any(w in parties.nonstate_modifiers for w in words) or role_words().party_figure(words):
+        return True  # "Russian opposition leader X", "the Dutch anti-Islam party leader X"
     official = roles.official
     lemmas = [t.lemma_.lower() for t in between]
     for seq in (words, lemmas):
@@ -366,7 +371,7 @@ def nonstate_tokens(
         tok = doc[i]
         head = _phrase_head(tok, demonym_set)
         modifier_of_people = head.i != tok.i and (
-            parties.nonstate_head(head) or _person_without_office(tok, head)
+            parties.nonstate_head(head) or _person_without_office(tok, head) or party_title(tok, head)
         )
         bare_plural = (
             i in demonym_set
@@ -381,6 +386,7 @@ def nonstate_tokens(
             or parties.people_act(tok, actors.get(i))
             or parties.topic(tok)
             or parties.in_circle(tok)
+            or listed_people(tok, demonym_set, parties)
             or (head.i == tok.i and _of_former(tok))  # "the Libyan regime" as one mention
         ):
             out.add(i)

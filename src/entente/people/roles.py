@@ -41,11 +41,27 @@ class RoleWords:
     nonstate_bodies: frozenset[str] = frozenset()
     past_qualifiers: frozenset[str] = frozenset()
     link_headings: frozenset[str] = frozenset()
+    residence_verbs: frozenset[str] = frozenset()
+    party_words: frozenset[str] = frozenset()
+    ruling_marks: frozenset[str] = frozenset()
+    party_roles: frozenset[str] = frozenset()
 
     def speaks_for_nonstate_body(self, words: list[str]) -> bool:
         """Whether an affiliation's words name a party, campaign, movement or firm ("leader of
         France's National Front party", "a Trump campaign adviser"): not the state's."""
         return any(w.lower() in self.nonstate_bodies for w in words)
+
+    def party_figure(self, words: list[str]) -> bool:
+        """Whether a role's words are a party title ("anti-Islam party leader", "far-right party
+        chief"): a party word with only party role words after it, no ruling mark ("Communist Party
+        chief") and no office before it ("Prime Minister and Conservative Party leader")."""
+        low = [w.lower() for w in words]
+        at = next((k for k, w in enumerate(low) if w in self.party_words), None)
+        if at is None or any(w in self.ruling_marks for w in low):
+            return False
+        return not any(w in self.official for w in low[:at]) and all(
+            w in self.party_roles for w in low[at + 1 :]
+        )
 
     def is_role(self, text: str) -> bool:
         t = text.lower()
@@ -53,6 +69,8 @@ class RoleWords:
 
     def is_official(self, role: str | None) -> bool:
         if not role or role.lower() in self.independent:  # "opposition leader"
+            return False
+        if self.party_figure(role.replace("-", " ").split()):  # "far-right party leader" (round 9)
             return False
         role = role.lower().split(" of ")[0]  # "Secretary of Transportation"
         words = role.split()
@@ -91,6 +109,10 @@ def role_words() -> RoleWords:
         nonstate_bodies=words("nonstate_bodies"),
         past_qualifiers=words("past_qualifiers"),
         link_headings=words("link_headings"),
+        residence_verbs=words("residence_verbs"),
+        party_words=words("party_words"),
+        ruling_marks=words("ruling_marks"),
+        party_roles=words("party_roles"),
     )
 
 
