@@ -43,6 +43,15 @@ def unmet_rows(
     return missing, wrong
 
 
+def unmet_in(found: set[Row], expected: list[str]) -> tuple[list[str], list[str]]:
+    """Rows "SRC TGT TYPE STATUS" missing from ``found`` (as :func:`events` gives it, mutual types
+    both ways), and "!"-rows present in it: what a round's sense table got wrong."""
+    rows = [(w.lstrip("!"), w.startswith("!")) for w in expected]
+    missing = [w for w, neg in rows if not neg and tuple(w.split()) not in found]
+    wrong = [w for w, neg in rows if neg and tuple(w.split()) in found]
+    return missing, wrong
+
+
 def pairs_both_ways(found: set[Row]) -> set[tuple[str, str | None]]:
     """The (source, target) pairs of ``found``, each also reversed."""
     return {(s, t) for s, t, *_ in found} | {(t, s) for s, t, *_ in found if t}

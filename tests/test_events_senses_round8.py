@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from entente.errors import EntenteError
 from entente.events.senses import senses_from_data
-from event_helpers import events
+from event_helpers import events, unmet_in
 
 CASES = [
     # backing by a military asset or force is military aid, AID (the newest hand checks; older ones
@@ -97,9 +97,7 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[t[:40] for t, _ in CASES])
 def test_round8(nlp: Language, text: str, expected: list[str]) -> None:
     found = events(nlp, text, date(2017, 3, 1))
-    rows = [(w.lstrip("!"), w.startswith("!")) for w in expected]
-    missing = [w for w, neg in rows if not neg and tuple(w.split()) not in found]
-    wrong = [w for w, neg in rows if neg and tuple(w.split()) in found]
+    missing, wrong = unmet_in(found, expected)
     assert not missing and not wrong, f"missing {missing}, wrongly found {wrong}; found {sorted(found)}"
 
 

@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from event_helpers import events
+from event_helpers import events, unmet_in
 
 CASES = [
     # a role, a threat or a need recognised is noticed: no diplomatic recognition, no endorsement
@@ -85,7 +85,5 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[t[:40] for t, _ in CASES])
 def test_round9(nlp: Language, text: str, expected: list[str]) -> None:
     found = events(nlp, text, date(2017, 3, 1))
-    rows = [(w.lstrip("!"), w.startswith("!")) for w in expected]
-    missing = [w for w, neg in rows if not neg and tuple(w.split()) not in found]
-    wrong = [w for w, neg in rows if neg and tuple(w.split()) in found]
+    missing, wrong = unmet_in(found, expected)
     assert not missing and not wrong, f"missing {missing}, wrongly found {wrong}; found {sorted(found)}"

@@ -102,6 +102,17 @@ def build(cls: type[T], value: Any, *, source: str, where: str, code: Message = 
         raise EntenteError(code, source=source, path=source, cause=str(exc)) from None
 
 
+def lowered(record: T) -> T:
+    """``record`` (a frozen dataclass) with every set of strings lower-cased: word lists read from
+    data files match ``lower_``/``lemma_`` whatever case the file spells them in."""
+    changes = {
+        f.name: frozenset(str(w).lower() for w in value)
+        for f in dataclasses.fields(cast(Any, record))
+        if isinstance(value := getattr(record, f.name), frozenset)
+    }
+    return cast(T, dataclasses.replace(cast(Any, record), **changes))
+
+
 def build_list(cls: type[T], value: Any, *, source: str, where: str, code: Message = E.E008) -> tuple[T, ...]:
     """A list of ``cls`` records (None for an empty section)."""
     if value is None:

@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from entente import doctext
+from entente.data import build, lowered
 from entente.events.tense import present
 from entente.nlp.doccache import tokens_lower_in
 
@@ -29,12 +30,11 @@ class ScenarioCues:
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> ScenarioCues:
-        block = data.get("scenario") or {}
-        return cls(
-            openers=frozenset(str(v).lower() for v in block.get("openers") or ()),
-            nouns=frozenset(str(v).lower() for v in block.get("nouns") or ()),
-            reach=int(block.get("reach") or 0),
-        )
+        """The ``scenario`` block of status.yaml, through the typed loader (an unknown key is E008);
+        words lower-cased."""
+        source = "events/data/status.yaml"
+        built = build(cls, data.get("scenario") or {}, source=source, where=f"{source}: scenario")
+        return lowered(built)
 
 
 def _clause_verb(tok: Token) -> Token | None:

@@ -24,6 +24,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from entente.data import build, lowered
+
 
 @dataclass(frozen=True)
 class UnfulfilledCues:
@@ -35,18 +37,11 @@ class UnfulfilledCues:
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> UnfulfilledCues:
-        block = data.get("unfulfilled") or {}
-
-        def fs(key: str) -> frozenset[str]:
-            return frozenset(str(v).lower() for v in block.get(key) or ())
-
-        return cls(
-            copula_preps=fs("copula_preps"),
-            part_nouns=fs("part_nouns"),
-            wish_verbs=fs("wish_verbs"),
-            visit_verbs=fs("visit_verbs"),
-            stops_now=int(block.get("stops_now") or 2),
-        )
+        """The ``unfulfilled`` block of status.yaml, through the typed loader (an unknown key is
+        E008); words lower-cased."""
+        source = "events/data/status.yaml"
+        built = build(cls, data.get("unfulfilled") or {}, source=source, where=f"{source}: unfulfilled")
+        return lowered(built)
 
 
 def _copula(tok: Token) -> bool:
