@@ -1,7 +1,9 @@
 """Re-score a hand check against the current code: which checked events are still reported,
 and would their verdicts still hold?
 
-Usage: python gold/events-check/recheck.py CHECK.yaml STORE.db [--show]
+Usage: python gold/events-check/recheck.py CHECK.yaml [CHECK.yaml ...] STORE.db [--show]
+
+(all checks: ``gold/events-check/newsarticles-100*.yaml``; the English model is loaded once)
 
 STORE.db is any entente store that holds the checked articles (it supplies their text and
 publication date; the events are re-analysed with the code in this tree). For each checked
@@ -41,11 +43,11 @@ def _same(event, src, tgt, typ, evidence):
     return pair and event.type == typ and any(evidence[:60] in s or s[:60] in evidence for s in sentences)
 
 
-def recheck(check, store, show=False):
+def recheck(check, store, show=False, nlp=None):
     with open(check, encoding="utf-8") as handle:
         rows = yaml.safe_load(handle)
     con = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
-    nlp = pipeline.load()
+    nlp = nlp or pipeline.load()
     analyses = {}
     tally = collections.Counter()
     for r in rows:
@@ -92,6 +94,8 @@ def recheck(check, store, show=False):
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    if len(args) != 2:
+    if len(args) < 2:
         sys.exit(__doc__)
-    recheck(args[0], args[1], show="--show" in sys.argv)
+    shared = pipeline.load()
+    for path in args[:-1]:
+        recheck(path, args[-1], show="--show" in sys.argv, nlp=shared)
