@@ -52,6 +52,17 @@ def unmet_in(found: set[Row], expected: list[str]) -> tuple[list[str], list[str]
     return missing, wrong
 
 
+def parties_unmet(
+    found: set[Row], absent: set[tuple[str, str]], present: set[Row], *, mutual: bool = False
+) -> tuple[set[tuple[str, str]], set[Row]]:
+    """What a parties table's sentence got wrong: the ``absent`` pairs found in either direction,
+    and the ``present`` events not found (with ``mutual``, a mutual type counts in either order)."""
+    told = found
+    if mutual:
+        told = found | {(t, s, ty, st) for s, t, ty, st in found if t and ty in MUTUAL}
+    return absent & pairs_both_ways(found), present - told
+
+
 def pairs_both_ways(found: set[Row]) -> set[tuple[str, str | None]]:
     """The (source, target) pairs of ``found``, each also reversed."""
     return {(s, t) for s, t, *_ in found} | {(t, s) for s, t, *_ in found if t}
