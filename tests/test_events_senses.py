@@ -82,7 +82,7 @@ CASES = [
         ["USA PRK THREATEN asserted", "!USA PRK ACCUSE asserted"],
     ),
     (
-        "Swedish officials warned that Russian hackers were meddling in the election.",
+        "Swedish officials warned that Russian intelligence agencies were meddling in the election.",
         ["SWE RUS ACCUSE asserted", "!SWE RUS THREATEN asserted"],
     ),
     # backing an act against a state, or a policy about it, is no support of that state

@@ -77,8 +77,8 @@ ROWS = [
     ),
     # an opening for an act is not the act; the act itself is
     (
-        "Murphy sees great opportunities for cooperation between Ireland and China.",
-        ("IRL", "CHN", "COOPERATE"),
+        "Murphy sees a chance of a meeting between Ireland and China.",
+        ("IRL", "CHN", "CONSULT"),
         "hypothetical",
     ),
     (

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 from entente import doctext
 from entente.data import build
 from entente.events import prescribed as presc
+from entente.events.pulled import pulled_from
 from entente.nlp import extensions as ext
 from entente.records import Quote
 
@@ -36,6 +37,7 @@ FIRST_PERSON = frozenset({"i", "we"})
 @dataclass(frozen=True)
 class BackgroundCues:
     verb_cue_marks: frozenset[str] = frozenset()  # only under a reporting verb, not "according to"
+    present_marks: frozenset[str] = frozenset()  # "as it helps Iraqi forces": a present background
     preps: frozenset[str] = frozenset()  # "following Britain's vote", "since the annexation"
     occasion_preps: frozenset[str] = frozenset()  # "resolved in a phone call"
     occasions: frozenset[str] = frozenset()  # call, talks, meeting: the occasion of a reported act
@@ -122,15 +124,21 @@ def background(tok: Token, quote: Quote | None = None, cues: BackgroundCues | No
             return True  # "when the Dutch expelled a minister", "the deal, which Israel opposes"
         if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.dep_ == "pobj":
             return background(tok.head, quote, cues)  # "due to the decision to ban them": as the decision
-        if tok.tag_ != "VBD" or tok.dep_ != "advcl" or not _verb_cue(quote):
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        # a past clause, or a present one of a mark of the time under way ("as it helps Iraqi forces")
+        tensed = tok.tag_ == "VBD" or (tok.tag_ in ("VBZ", "VBP") and bool(marks & cues.present_marks))
+        if not tensed or tok.dep_ != "advcl" or not _verb_cue(quote):
             return False
         if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in tok.children):
             return False
-        return any(c.dep_ == "mark" and c.lower_ in cues.verb_cue_marks for c in tok.children)
+        return bool(marks & cues.verb_cue_marks)
     if inquired(tok, cues):
         return True  # "a Senate panel investigating Russian interference": the inquiry's object is given
-    if tok.dep_ == "dobj" and tok.head.dep_ == "acl":
-        return background(tok.head, quote, cues)  # "due to the decision to impose sanctions"
+    if dated_past(tok):
+        return True  # "orchestrated the US war on Iraq in 2003": a definite event of an earlier year
+    if tok.dep_ == "dobj" and tok.head.dep_ in ("acl", "advcl"):
+        # "due to the decision to impose sanctions", "said ... as the two signed an agreement"
+        return background(tok.head, quote, cues)
     if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
         return False
     prep = tok.head.lower_
@@ -139,6 +147,9 @@ def background(tok: Token, quote: Quote | None = None, cues: BackgroundCues | No
     gov = tok.head.head
     if prep == "of" and gov.pos_ == "NOUN" and gov.lemma_.lower() in cues.of_heads:
         return True  # "the goal of the incursion is to clear a zone": the incursion is given
+    given_of = prep == "of" and gov.pos_ == "NOUN" and gov.dep_ == "pobj"
+    if given_of and gov.lemma_.lower() not in cues.attributed_heads and background(gov, quote, cues):
+        return True  # "during the latest round of talks", "after the collapse of the talks"
     occasion = tok.lemma_.lower() in cues.occasions or tok.lower_ in cues.occasions
     if prep in cues.standing_preps and not occasion and _specific(tok):
         return True  # "life during the French occupation", "handed over under the agreement"
@@ -151,6 +162,29 @@ def background(tok: Token, quote: Quote | None = None, cues: BackgroundCues | No
     # telephone conversation, the ministry reported")
     times = [c for t in (tok, verb) for c in t.children if c.dep_ in ("npadvmod", "advmod", "prep")]
     return any(w.lower_ in cues.past_words for c in times for w in c.subtree)
+
+
+def dated_past(noun: Token) -> bool:
+    """ "the US war on Iraq in 2003", "the 2003 invasion": a definite event noun dated to a year
+    before the report's is a past event the speaker takes for granted, not the claim; "an attack
+    in 2008" (indefinite, what a light verb says was done) is not."""
+    published = ext.published(noun.doc)
+    if published is None or noun.pos_ != "NOUN":
+        return False
+    if not any(c.dep_ in ("det", "poss", "compound") and c.lower_ not in ("a", "an") for c in noun.children):
+        return False
+    years = [c for c in noun.children if c.dep_ in ("nummod", "compound")]
+    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]  # "orchestrated the war in 2003"
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                years += [p for p in prep.children if p.dep_ == "pobj"]
+    return any((y := _year(t.text)) is not None and y < published.year for t in years)
+
+
+def _year(text: str) -> int | None:
+    """A year between 1900 and 2099 written as four digits, or None."""
+    return int(text) if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20") else None
 
 
 def aside(verb: Token, quote: Quote | None = None, cues: BackgroundCues | None = None) -> bool:
@@ -200,9 +234,26 @@ def quoted_sentence(tok: Token, cues: BackgroundCues | None = None) -> bool:
     ministries are in talks."', its speaker named in the sentence before)."""
     marks = (cues or _cues()).quote_marks
     words = [t for t in tok.sent if not t.is_space]
-    if len(words) < 4 or words[0].text not in marks or words[-1].text not in marks:
+    if len(words) < 4 or words[-1].text not in marks or words[-2].text not in (".", "!", "?", ","):
         return False
-    return words[-2].text in (".", "!", "?", ",") and not apart(tok, words[0].idx)
+    if words[0].text not in marks:
+        return _stranded_open(words[0], marks)
+    return not apart(tok, words[0].idx)
+
+
+def _stranded_open(first: Token, marks: frozenset[str]) -> bool:
+    """'... Demir said. " And we already know ...."': the quotation's opening mark, set off by a
+    space after a full stop in the same paragraph, that the sentence splitter left at the end of
+    the sentence before."""
+    doc, i = first.doc, first.i - 1
+    while i >= 0 and doc[i].is_space:
+        if "\n" in doc[i].text:
+            return False
+        i -= 1
+    if i < 1 or doc[i].text not in marks:
+        return False
+    stop = doc[i - 1]
+    return stop.text in (".", "!", "?") and bool(stop.whitespace_) and "\n" not in doc[i].whitespace_
 
 
 def neighbour_speaker(tok: Token) -> str | None:
@@ -283,6 +334,9 @@ def hedged(tok: Token, cues: dict[str, Any]) -> bool:
     if reported_of(tok) or own_object(tok):
         return True
     quote = quote_at(tok.doc, tok.idx, tok.idx + len(tok.text))
+    lost = quote is None or not quote.speaker_name  # no quote with its speaker named in the sentence
+    if lost and tok.pos_ == "NOUN" and (quoted_sentence(tok) or pulled_from(tok)) and not background(tok):
+        return True  # a quotation the finder lost ('" And we know his call focused on ..."'), a pull quote
     return (
         tok.pos_ == "NOUN"
         and quote is not None

@@ -49,6 +49,7 @@ class PhraseReader:
         self.counterparts = Counterparts.of(index, self.descriptions.words, self.visits)  # "talks in Beijing"
 
     def np(self, tok: Token) -> list[str]:
+        verb: Token | None = None
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
             verb, tok = tok.head, tok.head.head
             # "talks between X and Y, who met ..."; not "X, Y and those that cooperate with Z" (round 9)
@@ -57,6 +58,8 @@ class PhraseReader:
                     tok = tok.head
         if self.descriptions.nonstate_sides(tok):  # "both sides" of a government and its opposition
             return []
+        if self.disputed_accord(tok, verb):  # "opposes the Iran nuclear deal": the deal, not Iran (round 10)
+            return dedupe(self.noun_sources(tok) + self.prep_objects(tok, ("between", "with")))
         pair = self.descriptions.pair(tok, self.sent_i)  # "both sides" after "X and Y met"
         if pair:
             return pair
@@ -64,6 +67,21 @@ class PhraseReader:
             return dedupe([a for c in conjuncts(tok) for a in self.own_actors(c)])
         found = self.appositive(tok) or np_actors(tok, self.index, self.groups)
         return found or self.descriptions.institution(tok) or self.plurals.resolve(tok)
+
+    def disputed_accord(self, tok: Token, verb: Token | None = None) -> bool:
+        """ "Israel opposes the Iran nuclear deal", "the Iran deal, which Israel opposes": an
+        agreement among parties (``disputed_accords``) as the object of a verb of disputing
+        (``disputing_verbs``) names what is disputed; a state only in its name (a modifier, not its
+        owner or a party in a "with" or "between" phrase) is no target. ``verb``: the relative
+        clause's verb where ``tok`` is the antecedent of its object."""
+        if verb is None:
+            verb = tok.head
+            if tok.dep_ not in OBJ_DEPS:
+                return False
+        return (
+            tok.lemma_.lower() in load_parties().disputed_accords
+            and verb.lemma_.lower() in load_parties().disputing_verbs
+        )
 
     def own_actors(self, tok: Token) -> list[str]:
         """The actors of a noun and its modifiers ("Saudi-led", not "US-backed"), not of its
@@ -296,7 +314,8 @@ class PhraseReader:
             if low in self.lex.nouns or low in self.lex.agreement_nouns:
                 found.extend(self.noun_sources(obj))
                 found.extend(self.prep_objects(obj, ("between", "with")))
-                if low in self.lex.agreement_nouns:  # "negotiated the Iran nuclear deal"
+                named = low in self.lex.agreement_nouns and not self.disputed_accord(obj)
+                if named:  # "negotiated the Iran nuclear deal" (not "opposed" it: round 10)
                     found.extend(
                         a for m in obj.children if m.dep_ in ("amod", "compound", "nmod") for a in self.np(m)
                     )

@@ -110,6 +110,8 @@ def pronoun_actors(doc: Doc, by_token: dict[int, str], people: set[int]) -> dict
             found = _quote_actor(doc, tok.idx, by_token)
         elif low in NEUTER:
             skip = _antecedent(tok)
+            if low == "it":  # "China's influence over North Korea ... encouraging it": China (round 10)
+                skip |= _owned_topics(sent, tok, by_token)
             # "the Iran deal, ... scrap it": the deal, not Iran; nothing before it either
             if nouns_at is None:
                 nouns_at = _agreement_nouns(doc)
@@ -133,6 +135,19 @@ def _named_agreements(sent: Span, tok: Token, by_token: dict[int, str], nouns_at
         if t.i not in by_token
         and any(c.dep_ in ("compound", "nmod", "amod", "poss") and c.i in by_token for c in t.children)
     ]
+
+
+def _owned_topics(sent: Span, tok: Token, by_token: dict[int, str]) -> set[int]:
+    """Tokens of actors in a prepositional phrase of a noun an actor owns, before ``tok``: in
+    "China's influence over North Korea" the owner is who the phrase is about, so a later "it"
+    takes China, not North Korea ("its" is left alone: "... over North Korea and its missiles")."""
+    out: set[int] = set()
+    for noun in sent[: tok.i - sent.start]:
+        if noun.pos_ != "NOUN" or not any(c.dep_ == "poss" and c.i in by_token for c in noun.children):
+            continue
+        for prep in (c for c in noun.children if c.dep_ == "prep"):
+            out.update(t.i for t in prep.subtree if t.i in by_token)
+    return out
 
 
 def _agreement_nouns(doc: Doc) -> list[int]:

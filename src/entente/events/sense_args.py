@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from entente.events.sense_frames import NAME_DEPS, Context, direct_objects, subjects_of
+from entente.events.sense_frames import MODIFIER_DEPS, NAME_DEPS, Context, direct_objects, subjects_of
 from entente.events.sense_frames import _with_conjuncts as with_conjuncts
 
 
@@ -113,3 +113,49 @@ def agreement_content(tok: Token, words: frozenset[str]) -> bool:
     if gov.pos_ != "VERB" or gov.lemma_.lower() not in words:
         return False
     return any(o.lemma_.lower() in words for o in direct_objects(gov))
+
+
+def named_by_modifier(tok: Token, ctx: Context) -> bool:
+    """ "the so-called US-Japan security treaty was a product of the Cold War": the target is named in
+    a name modifier of the trigger noun (a title, "US-Japan"), not in a phrase of its own ("the treaty
+    with Japan"); "a UK-China agreement could ..." is one yet to be made, no name."""
+    definite = ("the", "this", "that", "these", "those")
+    if not any(c.dep_ == "det" and c.lower_ in definite for c in tok.children):
+        return False  # "a UK-China agreement", "peace agreements": one yet to be made or any, no name
+    names = {
+        t.i
+        for c in tok.children
+        if c.dep_ in MODIFIER_DEPS and c.i < tok.i
+        for t in c.subtree
+        if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP")
+    }
+    return bool(names & ctx.targets)
+
+
+def topic_phrase(tok: Token, markers: frozenset[str]) -> bool:
+    """ "As regards cooperation between X and Y, the minister listed ...", "regarding relations with X":
+    the trigger's phrase (or the phrase it is coordinated with) follows a topic marker of ``markers``."""
+    head = tok
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    start = head.left_edge.i
+    before = " ".join(t.lower_ for t in tok.doc[max(tok.sent.start, start - 5) : start])
+    return any(before == m or before.endswith(" " + m) for m in markers)
+
+
+def maker_only(tok: Token, ctx: Context, nouns: frozenset[str]) -> bool:
+    """ "refused to arm the ships with US helicopters", "declined Russian jets": every mention of the
+    target under the trigger (its subject aside) is a name modifier (not a possessor) of a noun of
+    ``nouns``: it names who makes the goods, not a party the act is aimed at."""
+    args = [c for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "punct")]
+    under = {t.i for c in args for t in c.subtree} & ctx.targets
+    makers = {
+        t.i
+        for c in args
+        for n in c.subtree
+        if n.lemma_.lower() in nouns or n.lower_ in nouns
+        for m in n.children
+        if m.dep_ in NAME_DEPS and m.dep_ != "poss" and m.i < n.i
+        for t in m.subtree
+    }
+    return bool(under) and under <= makers

@@ -15,6 +15,7 @@ COMPLEMENT_DEPS = ("xcomp", "ccomp", "pcomp")
 ARGUMENT_DEPS = ("dobj", "obj", "dative", "prep", "attr")
 NAME_DEPS = ("compound", "amod", "poss", "nmod")  # "Russian hackers", "Moscow's agents"
 # "agreed on the need to boost X"; acomp: "agreed that X is willing to deepen cooperation"
+INHERIT_DEPS = ("advcl", "xcomp", "conj")  # a verb that takes its subject from the verb it hangs on
 CLIMB_DEPS = ("xcomp", "pcomp", "ccomp", "advcl", "acl", "pobj", "acomp")
 
 
@@ -251,8 +252,26 @@ def clause_marks(tok: Token) -> set[str]:
 
 
 def subjects_of(tok: Token) -> list[Token]:
-    """The subjects of ``tok`` ("Russia's ambitions threaten X": ambitions), with their conjuncts."""
-    return _with_conjuncts([c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")])
+    """The subjects of ``tok`` ("Russia's ambitions threaten X": ambitions), with their conjuncts; a
+    verb with none of its own that is a participle, complement or conjunct of another verb takes
+    that verb's ("the programme is growing, threatening X", "the programme grows and threatens X")."""
+    cur = tok
+    for _ in range(3):
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subjects or cur.dep_ not in INHERIT_DEPS or cur.head.i == cur.i:
+            break
+        if cur.dep_ == "advcl" and (cur.tag_ not in ("VBG", "VBN") or _marked(cur)):
+            break  # "after it threatened", "when threatening": a clause of its own
+        if cur.head.pos_ not in ("VERB", "AUX"):
+            break
+        if cur.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") for c in cur.head.children):
+            break  # "urged Iran to threaten": the object's act
+        cur = cur.head
+    return _with_conjuncts([c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")])
+
+
+def _marked(verb: Token) -> bool:
+    return any(c.dep_ == "mark" for c in verb.children)
 
 
 def under_promise(tok: Token, lemmas: frozenset[str]) -> Token | None:

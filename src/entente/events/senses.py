@@ -1,16 +1,11 @@
 """Word senses that report no event, or another event, between two actors (``data/senses.yaml``).
 
-A sense is a trigger lemma and conditions on its parse, all of which must hold. A matching
-sense drops the mention ("as opposed to its neighbours", "spoke with one voice", "the
-long-running conflict between X and Y") or, when it names a type (``to``), recodes it
-("welcomed Merkel to the White House" is a visit hosted, CONSULT, not SUPPORT; "warned that
-Russia could be meddling" is an allegation, ACCUSE, not a threat); with ``status`` alone it
-keeps the type and sets the status ("reached an agreement to support X": the support is only
-agreed, hypothetical). The lemma ``*`` matches every trigger.
-
-The conditions read the trigger token, the tokens that stand for the event's target and
-the mention's date; :class:`Context` carries them (``sense_frames.py`` reads the parse
-frames, ``sense_args.py`` the arguments). ``vet_senses.py`` applies the senses.
+A sense is a trigger lemma (``*``: every trigger) and conditions on its parse, all of which must
+hold. A matching sense drops the mention ("as opposed to its neighbours"), recodes it when it names
+a type (``to``: "welcomed Merkel to the White House" is a visit hosted, CONSULT), or with ``status``
+alone sets the status ("reached an agreement to support X": the support is only agreed). The
+conditions read the trigger, the target's tokens and the date (:class:`Context`; ``sense_frames.py``
+reads the parse frames, ``sense_args.py`` the arguments); ``vet_senses.py`` applies the senses.
 """
 
 from __future__ import annotations
@@ -25,8 +20,8 @@ from spacy.tokens import Token
 
 from entente.data import parse_yaml
 from entente.errors import E, EntenteError
+from entente.events import sense_args as sa
 from entente.events.lexicon import load_lexicon
-from entente.events.sense_args import agreement_content, backed_words, backer_words, foreign_pobj
 from entente.events.sense_frames import (
     Context,
     about_target,
@@ -86,6 +81,9 @@ WORD_LISTS = (
     "content_of",
     "tags",
     "unless_subjects",
+    "topic_markers",
+    "unless_heads",
+    "maker_of",
 )
 FLAGS = (
     "person_object",
@@ -103,6 +101,7 @@ FLAGS = (
     "headline",
     "view_complement",
     "foreign_pobj",
+    "name_modifier",
 )
 
 
@@ -160,6 +159,10 @@ class Sense:
     tags: frozenset[str] = frozenset()  # the trigger's tag ("the two governments agree on": vbp)
     unless_subjects: frozenset[str] = frozenset()  # no subject of these ("protesters protested")
     foreign_pobj: bool = False  # the target is outside the `preps` phrases ("agreed with the assessment")
+    topic_markers: frozenset[str] = frozenset()  # the trigger's phrase follows one ("as regards cooperation")
+    unless_heads: frozenset[str] = frozenset()  # the head is none of these ("signed the X-Y treaty")
+    name_modifier: bool = False  # the target names the trigger in a modifier ("the US-Japan treaty")
+    maker_of: frozenset[str] = frozenset()  # the target only names these goods' maker ("US helicopters")
     status: EventStatus | None = None  # the status the mention takes (without `to`, the type stays)
     to: str | None = None
     mode: str | None = None
@@ -198,6 +201,10 @@ class Sense:
             return False
         if self.heads and governor(tok).lemma_.lower() not in self.heads:
             return False
+        if self.unless_heads and governor(tok).lemma_.lower() in self.unless_heads:
+            return False
+        if self.topic_markers and not sa.topic_phrase(tok, self.topic_markers):
+            return False
         if self.in_preps and not (tok.dep_ == "pobj" and tok.head.lower_ in self.in_preps):
             return False
         if self.of_heads and not of_object_verb(tok, self.of_heads):
@@ -206,11 +213,11 @@ class Sense:
             return False
         if self.tags and tok.tag_.lower() not in self.tags:
             return False
-        if self.backers and not backer_words(tok) & self.backers:
+        if self.backers and not sa.backer_words(tok) & self.backers:
             return False
-        if self.backed and not backed_words(tok) & self.backed:
+        if self.backed and not sa.backed_words(tok) & self.backed:
             return False
-        if self.content_of and not agreement_content(tok, self.content_of):
+        if self.content_of and not sa.agreement_content(tok, self.content_of):
             return False
         if self.headline and not headline_noun(tok):
             return False
@@ -269,7 +276,11 @@ class Sense:
             return False
         if self.object_preps and not in_object_prep(tok, ctx, self.object_preps):
             return False
-        if self.foreign_pobj and not foreign_pobj(tok, ctx, self.preps):
+        if self.foreign_pobj and not sa.foreign_pobj(tok, ctx, self.preps):
+            return False
+        if self.name_modifier and not sa.named_by_modifier(tok, ctx):
+            return False
+        if self.maker_of and not sa.maker_only(tok, ctx, self.maker_of):
             return False
         return not self.bare or not any(
             g.lemma_.lower() in ctx.event_nouns

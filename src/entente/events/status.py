@@ -35,7 +35,8 @@ from entente.events.attribution import (  # re-exported: component.py and vet_se
     report_tail,
 )
 from entente.events.attribution import apart as _apart
-from entente.events.narrated import performative  # re-exported: component.py imports it here
+from entente.events.narrated import performative
+from entente.events.pulled import pulled_from  # re-exported: component.py imports it here
 from entente.events.scenario import imagined
 from entente.events.status_cues import StatusCues as StatusCues  # re-exported
 from entente.events.tense import future_time, pending_clause, pending_noun
@@ -175,6 +176,8 @@ class StatusReader:
         if not found.attributed and not background(trigger) and quoted_sentence(trigger):
             found.attributed = True  # '"The two ministries are in talks."': a quotation the finder lost
             found.attributed_to = neighbour_speaker(trigger)
+        if not found.attributed and not background(trigger) and (pulled := pulled_from(trigger)):
+            found.attributed, found.attributed_to = True, pulled.speaker_name  # a pull quote
         if not found.attributed and not background(trigger):
             tail = report_tail(trigger)  # "..., the ministry reported on Monday."
             if tail is not None:
@@ -275,6 +278,13 @@ class StatusReader:
             for c in verb.children
         )
 
+    def _future_object(self, noun: Token) -> bool:
+        """Whether ``noun`` is the object of a verb read as hypothetical, not a continuing one."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() in self.cues.continuing_verbs:
+            return False
+        return self.read(verb)[0] == "hypothetical"
+
     def _nominal(self, noun: Token, found: _Found, depth: int = 0) -> None:
         """A noun event is asserted unless its immediate governor says otherwise.
 
@@ -324,6 +334,8 @@ class StatusReader:
                 and presc.future_chain(gov, self.cues.reporting_verbs)
             ):
                 found.hypothetical |= self.read(gov)[0] == "hypothetical"  # "will ... during their meeting"
+            if depth == 0 and head.lower_ in self.cues.object_preps and self._future_object(gov):
+                found.hypothetical = True  # "your visit will open a new page in the cooperation"
         elif depth > 0:
             return  # a governing noun lends its own cues only, not its clause's status
         elif dep == "conj" and head.pos_ == "NOUN":
@@ -341,7 +353,8 @@ class StatusReader:
             found.negated |= status == "negated"
             found.hypothetical |= status == "hypothetical"
             # "reports that his summit with Merkel had gone badly": a possessed event is given
-            if status == "attributed" and not any(c.dep_ == "poss" for c in noun.children):
+            given = any(c.dep_ == "poss" for c in noun.children) or background(noun)  # "the 2003 war"
+            if status == "attributed" and not given:
                 found.attributed, found.attributed_to = True, who
         elif dep == "dobj" and head.pos_ == "VERB":
             lemma = head.lemma_.lower()

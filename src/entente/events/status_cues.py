@@ -38,6 +38,7 @@ class StatusCues:
     outcome_heads: frozenset[str] = frozenset()
     onset_heads: frozenset[str] = frozenset()
     continuing_verbs: frozenset[str] = frozenset()
+    object_preps: frozenset[str] = frozenset()
     implication_verbs: frozenset[str] = frozenset()
     attributed_heads: frozenset[str] = frozenset()
     prescribed: presc.PrescribedCues = field(default_factory=presc.PrescribedCues)
@@ -73,6 +74,7 @@ class StatusCues:
             outcome_heads=fs("outcome_heads"),
             onset_heads=fs("onset_heads"),
             continuing_verbs=fs("continuing_verbs"),
+            object_preps=fs("object_preps"),
             implication_verbs=fs("implication_verbs"),
             attributed_heads=BackgroundCues.from_data(data).attributed_heads,  # one list: attribution block
             prescribed=presc.PrescribedCues.from_data(data),

@@ -31,7 +31,7 @@ from entente.data import build, parse_yaml
 from entente.nlp import doccache
 from entente.people.roles import role_words
 
-from .vet_people import listed_people, party_title
+from .vet_people import listed_people, owners, party_title
 
 PARTIES_FILE = "parties.yaml"
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod", "nummod"})
@@ -69,6 +69,8 @@ class Parties:
     stationed_nouns: frozenset[str] = frozenset()
     listing_preps: frozenset[str] = frozenset()
     tail_verbs: frozenset[str] = frozenset()
+    disputing_verbs: frozenset[str] = frozenset()
+    disputed_accords: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: object, source: str = PARTIES_FILE) -> Parties:
@@ -371,7 +373,10 @@ def nonstate_tokens(
         tok = doc[i]
         head = _phrase_head(tok, demonym_set)
         modifier_of_people = head.i != tok.i and (
-            parties.nonstate_head(head) or _person_without_office(tok, head) or party_title(tok, head)
+            parties.nonstate_head(head)
+            or _person_without_office(tok, head)
+            or party_title(tok, head)
+            or any(parties.nonstate_head(h) for h in owners(tok, head))  # "a Chinese firm's US deal"
         )
         bare_plural = (
             i in demonym_set

@@ -75,3 +75,16 @@ def party_title(tok: Token, head: Token) -> bool:
         return False
     words = [t.lower_ for t in tok.doc[tok.i + 1 : head.i + 1] if t.is_alpha]
     return role_words().party_figure(words)
+
+
+def owners(tok: Token, head: Token) -> list[Token]:
+    """The nouns between ``tok`` and its phrase head that own the head by a possessive: "a Chinese
+    company's US deal" climbs from "Chinese" through "company's" to "deal"; the company, not the
+    deal, is who the country word describes."""
+    out: list[Token] = []
+    cur = tok
+    while cur.i != head.i and cur.head.i != cur.i:
+        if cur.dep_ == "poss" and cur.i != tok.i:
+            out.append(cur)
+        cur = cur.head
+    return out
