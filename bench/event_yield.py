@@ -53,10 +53,13 @@ HAPPENED = ("asserted", "attributed")
 CONTENT = ("VERB", "NOUN", "ADJ")
 
 
-def sample(path: Path, n: int, seed: int, grep: str | None = None) -> list[dict[str, Any]]:
+def sample(
+    path: Path, n: int, seed: int, grep: str | None = None, exclude: frozenset[str] = frozenset()
+) -> list[dict[str, Any]]:
     """A seeded draw of ``n`` articles with a non-empty text, duplicates (same text) left out.
 
-    ``grep``: only articles whose text matches this regular expression (to watch new triggers).
+    ``grep``: only articles whose text matches this regular expression (to watch new triggers);
+    ``exclude``: article ids left out of the draw (the density gold's, to keep them unseen).
     """
     seen: set[str] = set()
     rows = []
@@ -65,11 +68,22 @@ def sample(path: Path, n: int, seed: int, grep: str | None = None) -> list[dict[
             row = json.loads(line)
             text = (row.get("text") or "").strip()
             digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
-            if not text or digest in seen or (grep and not re.search(grep, text)):
+            skip = row.get("id") in exclude or (grep and not re.search(grep, text))
+            if not text or digest in seen or skip:
                 continue
             seen.add(digest)
             rows.append(row)
     return random.Random(seed).sample(rows, min(n, len(rows)))
+
+
+def density_articles() -> frozenset[str]:
+    """The article ids of every file in gold/events-density (their events are not read)."""
+    folder = Path(__file__).resolve().parent.parent / "gold" / "events-density"
+    out = set()
+    for path in folder.glob("*.yaml"):
+        for item in load_yaml(path.read_text(encoding="utf-8")) or ():
+            out.add(str(item["article"]))
+    return frozenset(out)
 
 
 def _ancestors(tok: Token) -> list[Token]:
@@ -164,6 +178,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=60, help="length of the ranked pool list")
     parser.add_argument("--dump", type=Path, help="write the happened state-to-state events here")
     parser.add_argument("--compare", type=Path, help="an earlier --dump: print new and lost events")
+    parser.add_argument("--new", type=int, default=20, help="new events to print with --compare (0: all)")
+    parser.add_argument(
+        "--exclude-density",
+        action="store_true",
+        help="leave out the articles of gold/events-density (a draw that keeps them unseen)",
+    )
     parser.add_argument("--show", action="append", default=[], help="print events of this trigger lemma")
     parser.add_argument("--examples", type=int, default=0, help="pool sentences to print per top head")
     parser.add_argument(
@@ -194,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     lex = load_lexicon()
     coded = set(lex.verbs) | set(lex.nouns) | set(lex.adjectives) | set(lex.adverbs)
     no_event = _no_event()
-    rows = sample(args.input, args.n, args.seed, args.grep)
+    exclude = density_articles() if args.exclude_density else frozenset()
+    rows = sample(args.input, args.n, args.seed, args.grep, exclude)
     made = []
     for row in rows:
         published = row.get("published")
@@ -294,7 +315,10 @@ def main(argv: list[str] | None = None) -> int:
         lost = [d for d in before if tuple(d[k] for k in key) not in now]
         print(f"\ncompared with {args.compare}: {len(new)} new, {len(lost)} lost")
         for title, listed in (
-            ("new (random 20)", random.Random(args.seed).sample(new, min(20, len(new)))),
+            (
+                f"new (random {args.new})" if 0 < args.new < len(new) else "new (all)",
+                random.Random(args.seed).sample(new, args.new) if 0 < args.new < len(new) else new,
+            ),
             ("lost", lost),
         ):
             print(f"{title}:")
