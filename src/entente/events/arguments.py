@@ -251,6 +251,8 @@ def head_actors(tok: Token, index: ActorIndex, group_nouns: frozenset[str], dept
             if a is None and child.dep_ in ("compound", "nmod", "appos"):
                 # "Russian President Vladimir Putin" has its actor one level down
                 a = next((index.get(g) for g in child.children if index.get(g)), None)
+            if a is None and child.dep_ == "compound" and tok.pos_ == "PROPN":
+                a = _institution_title(child, index)  # round 11: "Afghan embassy official X"
             if a:
                 found.append(a)
             if child.dep_ in MODIFIER_DEPS:  # "US and Russian negotiators", "British, Korean and Thai envoys"
@@ -268,6 +270,23 @@ def head_actors(tok: Token, index: ActorIndex, group_nouns: frozenset[str], dept
     if not found:
         found.extend(exemplars(tok, index))
     return _dedupe(found)
+
+
+def _institution_title(title: Token, index: ActorIndex) -> str | None:
+    """The state of a title before a name that names a state institution ("senior Afghan embassy
+    official X", "Turkish army commander X"): the modifier of the institution noun (one of
+    descriptions.yaml's ``institution_nouns``), two levels below the name."""
+    from entente.events.descriptions import load_words  # descriptions imports this module
+
+    if title.pos_ != "NOUN":
+        return None
+    words = load_words()
+    for inst in title.children:
+        if inst.dep_ == "compound" and inst.lemma_.lower() in words.institutions | words.qualified_heads:
+            found = [a for g in inst.children if g.dep_ in ("amod", "compound") and (a := index.get(g))]
+            if len(found) == 1 and index._is_state(found[0]):
+                return found[0]
+    return None
 
 
 def _terrain(tok: Token, index: ActorIndex) -> bool:

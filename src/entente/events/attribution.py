@@ -122,6 +122,10 @@ def background(tok: Token, quote: Quote | None = None, cues: BackgroundCues | No
     if tok.pos_ in ("VERB", "AUX"):
         if presc.background(tok) or aside(tok, quote, cues):
             return True  # "when the Dutch expelled a minister", "the deal, which Israel opposes"
+        # lexicon round 11 hook: "said a truce brokered by X had ...": a reduced relative presupposes its act
+        agent = any(c.dep_ == "agent" for c in tok.children)
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and agent and _verb_cue(quote):
+            return True
         if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.dep_ == "pobj":
             return background(tok.head, quote, cues)  # "due to the decision to ban them": as the decision
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}

@@ -46,6 +46,7 @@ class Words:
     side_nouns: frozenset[str] = frozenset()  # "both sides": events/descriptions.py
     nonstate_sides: frozenset[str] = frozenset()  # "the opposition", "rebels"
     side_window: int = 0
+    gathering: frozenset[tuple[str, str]] = frozenset()  # ("bring", "together"), ("gather", "")
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class WordsFile:
     side_nouns: frozenset[str] = frozenset()
     nonstate_sides: frozenset[str] = frozenset()
     side_window: int = 0
+    gathering_verbs: frozenset[str] = frozenset()
 
 
 def words_from_data(data: object, source: str = "events/data/descriptions.yaml") -> Words:
@@ -90,6 +92,7 @@ def words_from_data(data: object, source: str = "events/data/descriptions.yaml")
         side_nouns=low(f.side_nouns),
         nonstate_sides=low(f.nonstate_sides),
         side_window=f.side_window,
+        gathering=frozenset((g[0], " ".join(g[1:])) for w in f.gathering_verbs if (g := w.lower().split())),
     )
 
 

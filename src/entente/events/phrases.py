@@ -199,6 +199,21 @@ class PhraseReader:
             for c in tok.children
         )
 
+    def gathered(self, noun: Token) -> list[str]:
+        """ "The talks in Astana brought together delegations of Russia, Turkey and Iran": the
+        parties of a meeting noun that is the subject of a gathering verb (descriptions.yaml's
+        ``gathering_verbs``), from the verb's objects; [] unless that names two or more."""
+        verb = noun.head
+        if noun.dep_ != "nsubj" or verb.pos_ != "VERB":
+            return []
+        kids = list(verb.children)
+        particles = {c.lower_ for c in kids if c.dep_ in ("prt", "advmod")}
+        words = self.descriptions.words
+        if not any(verb.lemma_.lower() == v and (not p or p in particles) for v, p in words.gathering):
+            return []
+        found = dedupe([a for c in kids if c.dep_ == "dobj" for a in self.np(c)])
+        return found if len(found) >= 2 else []
+
     def between_objects(self, pobj: Token) -> list[str]:
         """The actors of a "between" phrase: its conjuncts up to the one after "and" ("between the
         Syrian government and the opposition, Russian Ambassador X said": not the ambassador, a

@@ -38,7 +38,8 @@ class Linker(PhraseReader):
         preps = self.lex.target_preps(trig)
         if participle:
             sources = self.prep_objects(tok, ("by",))
-            targets = self.np(tok.head)
+            # lexicon round 11: a mutual trigger's topic is no target ("talks in Y, brokered by A and B")
+            targets = self.np(tok.head) if trig.object_target or not self.lex.mutual(trig) else []
         elif passive:
             sources = self.prep_objects(tok, ("by",))
             targets = _dedupe([a for c in tok.children if c.dep_ == "nsubjpass" for a in self.np(c)])
@@ -162,6 +163,8 @@ class Linker(PhraseReader):
         if len(between) < 2 and tok.dep_ in ("nsubj", "nsubjpass", *OBJ_DEPS) and tok.head.pos_ == "VERB":
             on_verb = self.prep_objects(tok.head, ("between",))  # "a deal was signed between X and Y"
             between = on_verb if len(on_verb) >= 2 else between
+        if len(between) < 2 and self.lex.mutual(trig):
+            between = self.gathered(tok) or between  # "the talks brought together X and Y" (round 11)
         if len(between) < 2 and not self.coordinated_between(tok):
             # "between Trump and Ukraine President Zelensky", misparsed as one phrase
             between = _dedupe(
