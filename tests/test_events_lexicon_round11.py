@@ -30,6 +30,11 @@ CASES = [
     ),
     # what the speech itself claims stays on the speaker's word
     ("The minister said Russia and Turkey brokered the truce.", ["RUS TUR COOPERATE attributed"]),
+    # inside quotation marks the same phrase is the speaker's claim: attributed
+    (
+        '"It is a truce brokered by Russia and Turkey that nobody trusts," the minister said.',
+        ["RUS TUR COOPERATE attributed"],
+    ),
     # the parties brought together by a broker are no partners of it, nor of each other by this verb
     (
         "Egypt brokered a truce between Israel and Jordan.",

@@ -122,9 +122,11 @@ def background(tok: Token, quote: Quote | None = None, cues: BackgroundCues | No
     if tok.pos_ in ("VERB", "AUX"):
         if presc.background(tok) or aside(tok, quote, cues):
             return True  # "when the Dutch expelled a minister", "the deal, which Israel opposes"
-        # lexicon round 11 hook: "said a truce brokered by X had ...": a reduced relative presupposes its act
+        # "said a truce brokered by X had ...": a reduced relative in reported (not direct) speech
+        # presupposes its act; inside quotation marks it is the speaker's claim ("'land occupied by X'")
         agent = any(c.dep_ == "agent" for c in tok.children)
-        if tok.dep_ == "acl" and tok.tag_ == "VBN" and agent and _verb_cue(quote):
+        indirect = quote is not None and quote.kind != "direct"
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and agent and indirect and _verb_cue(quote):
             return True
         if tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.dep_ == "pobj":
             return background(tok.head, quote, cues)  # "due to the decision to ban them": as the decision
