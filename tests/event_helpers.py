@@ -66,3 +66,9 @@ def parties_unmet(
 def pairs_both_ways(found: set[Row]) -> set[tuple[str, str | None]]:
     """The (source, target) pairs of ``found``, each also reversed."""
     return {(s, t) for s, t, *_ in found} | {(t, s) for s, t, *_ in found if t}
+
+
+def statuses_of(found: set[Row], event: tuple[str, str | None, str]) -> set[str]:
+    """The statuses ``found`` gives ``event`` (source, target, type; a target of None: any target)."""
+    src, tgt, typ = event
+    return {st for s, t, ty, st in found if s == src and ty == typ and (tgt is None or t == tgt)}

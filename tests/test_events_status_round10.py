@@ -18,7 +18,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from event_helpers import events
+from event_helpers import events, statuses_of
 
 PUB = date(2017, 3, 1)
 
@@ -113,12 +113,7 @@ ROWS = [
 ]
 
 
-def _status(found: set[tuple[str, str | None, str, str]], event: tuple[str, str | None, str]) -> set[str]:
-    src, tgt, typ = event
-    return {st for s, t, ty, st in found if s == src and ty == typ and (tgt is None or t == tgt)}
-
-
 @pytest.mark.parametrize(("text", "event", "status"), ROWS)
 def test_status_round10(nlp: Language, text: str, event: tuple[str, str | None, str], status: str) -> None:
     found = events(nlp, text, PUB)
-    assert _status(found, event) == {status}, found
+    assert statuses_of(found, event) == {status}, found
