@@ -61,7 +61,8 @@ def recheck(check, store, show=False, nlp=None):
             analyses[aid] = analyze_text(text, published=day, nlp=nlp)
         src, tgt, typ, status = r["system"].split()
         hits = [e for e in analyses[aid].events if _same(e, src, tgt, typ, evidence)]
-        happened = [e for e in hits if e.status in HAPPENED]
+        # several events of one pair and type in one sentence: the one of the checked status first
+        happened = sorted((e for e in hits if e.status in HAPPENED), key=lambda e: e.status != status)
         was = "right" if r["correct"] else "wrong"
         if happened:
             now = happened[0].status
