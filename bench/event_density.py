@@ -17,6 +17,10 @@ analyses the same articles (read from the NewsArticles wheel through
     python bench/event_density.py [--gold gold/events-density] [--show]
     python bench/event_density.py --agreement gold/events-density/agreement/newsarticles-50-second.yaml
 
+``--learned``: the learned events layer on (``entente_events_learned``, fill mode;
+``--threshold``, ``--no-gate``); the events it adds to the rules' are also scored
+alone (how many, how many gold).
+
 ``--agreement FILE``: a second annotator's file of the same articles against the first
 (events per article for each, and the F1 of one against the other by the same matching).
 """
@@ -175,6 +179,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--agreement", type=Path, help="a second annotation of the same articles")
     ap.add_argument("--gold", type=Path, default=Path("gold/events-density"))
     ap.add_argument("--show", action="store_true", help="print misses and extras")
+    ap.add_argument("--learned", action="store_true", help="add the learned events layer")
+    ap.add_argument("--threshold", type=float, default=None, help="the layer's threshold (default: the model's)")
+    ap.add_argument("--no-gate", action="store_true", help="the layer without its lexicon gate")
+    ap.add_argument("--model", default=None, help="a model folder other than the shipped one")
     args = ap.parse_args(argv)
     gold = load_gold(args.gold)
     if not gold:
@@ -185,6 +193,12 @@ def main(argv: list[str] | None = None) -> int:
     rows = read_rows({g["article"] for g in gold}, args.input)
     nlp = pipeline.load()
     kb = pipeline.knowledge_base(nlp)
+    layer = None
+    if args.learned:
+        layer = pipeline.build()
+        config = {"threshold": args.threshold, "gate": not args.no_gate, "model": args.model}
+        layer.add_pipe("entente_events_learned", after="entente_events", config=config)
+    added_n = added_right = 0
 
     def is_state(aid: str | None) -> bool:
         try:
@@ -207,6 +221,16 @@ def main(argv: list[str] | None = None) -> int:
             {**item, "sentences": [[at(a), at(b)] for a, b in item["sentences"]]}
             for item in g.get("events") or []
         ]
+        added: list[Event] = []
+        if layer is not None:
+            ruled = {_key(e) for e in events}
+            doc = layer(pipeline.make_doc(layer, document.info.text, document.info.published))
+            events = [
+                e for e in ext.events(doc) if e.status in HAPPENED and is_state(e.source) and is_state(e.target)
+            ]
+            added = [e for e in events if _key(e) not in ruled]
+            added_n += len(added)
+            added_right += match(golds, added, typed=True)[1]
         per_article.append(len(golds))
         found, right = match(golds, events, typed=True)
         found_p, right_p = match(golds, events, typed=False)
@@ -215,7 +239,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.show:
             for ev in events:
                 reading = f"{ev.source}>{ev.target} {ev.type} {ev.status}"
-                print(f"  sys  {g['article']} {reading} | {ev.evidence.text[:120]}")
+                tag = "lrn " if ev in added else "sys "
+                print(f"  {tag} {g['article']} {reading} | {ev.evidence.text[:120]}")
             for item in golds:
                 reading = f"{item['source']}>{item['target']} {item['type']}"
                 print(f"  gold {g['article']} {reading} | {item.get('note', '')}")
@@ -230,7 +255,14 @@ def main(argv: list[str] | None = None) -> int:
         prec = totals[r] / max(totals["system"], 1)
         print(f"{label:14} recall {rec:.3f} ({totals[f]}/{totals['gold']})", end="  ")
         print(f"precision {prec:.3f} ({totals[r]}/{totals['system']})")
+    if layer is not None:
+        print(f"added by the learned layer: {added_n}, right {added_right}", end=" ")
+        print(f"(precision {added_right / max(added_n, 1):.3f})")
     return 0
+
+
+def _key(ev: Event) -> tuple[str, str | None, str, str, int]:
+    return (ev.source, ev.target, ev.type, ev.status, ev.evidence.start)
 
 
 if __name__ == "__main__":

@@ -178,6 +178,19 @@ def test_anaphoric_event_is_negated(nlp: Language) -> None:
     assert aid[0].evidence.text == "But that has yet to occur."
 
 
+def test_complementiser_that_is_no_pro_form(nlp: Language) -> None:
+    # "that" before "do" is the parser's object only by mistake ("consensus that ... do more"):
+    # only a pro-form after the verb ("doing so", "did it") takes up the earlier event
+    text = (
+        "The UN chief accused Uganda's government of ignoring the famine. "
+        '"There is a broad consensus that Ugandan leaders need to do more to demonstrate their commitment '
+        'to the wellbeing of the nation\'s citizens," he said.'
+    )
+    doc = nlp(pipeline.make_doc(nlp, text, PUB))
+    accuse = [(e.source, e.target, e.status) for e in ext.events(doc) if e.type == "ACCUSE"]
+    assert accuse == [("UN", "UGA", "asserted")]
+
+
 def test_quote_attribution(nlp: Language) -> None:
     doc = nlp(pipeline.make_doc(nlp, '"Russia attacked Ukraine again," said John Smith, an analyst.', PUB))
     found = [e for e in ext.events(doc) if e.type == "ASSAULT"]

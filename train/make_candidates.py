@@ -8,6 +8,13 @@ repository. Offsets index ``CorpusArticle.text``; no article text is written
 except the short actor span texts.
 
     .venv/bin/python train/make_candidates.py 560 /tmp/candidates.jsonl
+    .venv/bin/python train/make_candidates.py 700 /tmp/second.jsonl --seed 29 --exclude-used
+
+``--exclude-used`` leaves out, before sampling, every article already in
+``event_pairs.jsonl`` and every NewsArticles article named in ``gold/`` (the
+density, hand-check and held-out sets), so a second sample adds new articles
+and keeps the evaluation sets unseen (copies of those articles, with the
+same first 300 characters, go too).
 
 The candidates depend on entente's actor layer at the time of running; the
 labelled file does not (it stores its own offsets), so later changes to the
@@ -16,10 +23,12 @@ actor layer do not invalidate it.
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import json
 import random
-import sys
+import re
+from pathlib import Path
 
 from entente import pipeline
 from entente.corpora import newsarticles
@@ -29,6 +38,19 @@ from entente.records import Span
 
 MAX_TOKENS = 80
 SEED = 13
+HERE = Path(__file__).resolve().parent
+GOLD = HERE.parent / "gold"
+
+
+def used_articles() -> set[str]:
+    """Articles already labelled, and every NewsArticles article a gold file names."""
+    used = {json.loads(line)["doc"] for line in (HERE / "event_pairs.jsonl").open(encoding="utf-8")}
+    for path in GOLD.rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        used.update(re.findall(r"newsarticles:\d+", text))
+        if "corpus: newsarticles" in text:
+            used.update(f"newsarticles:{n}" for n in re.findall(r"^\s+row: (\d+)", text, re.M))
+    return used
 
 
 def _actor_mentions(doc) -> list[tuple[int, int, str, str]]:
@@ -50,11 +72,16 @@ def _actor_mentions(doc) -> list[tuple[int, int, str, str]]:
     return sorted(kept)
 
 
-def main(n_articles: int, out_path: str) -> None:
+def main(n_articles: int, out_path: str, seed: int = SEED, exclude_used: bool = False) -> None:
     articles = list(newsarticles())
-    sample = random.Random(SEED).sample(articles, n_articles)
+    if exclude_used:
+        used = used_articles()
+        # copies of a used article (the corpus repeats some) go too: same opening words
+        heads = {a.text[:300] for a in articles if a.id in used}
+        articles = [a for a in articles if a.id not in used and a.text[:300] not in heads]
+    sample = random.Random(seed).sample(articles, n_articles)
     nlp = pipeline.load()
-    disable = [c for c in ("entente_quotes", "entente_events") if c in nlp.pipe_names]
+    disable = [c for c in ("entente_quotes", "entente_events", "entente_relations") if c in nlp.pipe_names]
     loaded = [(a, load_text(a.text, source=a.id, published=a.published)) for a in sample if a.text.strip()]
     docs = (pipeline.make_doc(nlp, d.info.text, d.info.published) for _, d in loaded)
     analysed = nlp.pipe(docs, disable=disable, batch_size=8)
@@ -93,4 +120,10 @@ def main(n_articles: int, out_path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]), sys.argv[2])
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("n_articles", type=int)
+    ap.add_argument("out")
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--exclude-used", action="store_true", help="leave out labelled and gold articles")
+    args = ap.parse_args()
+    main(args.n_articles, args.out, args.seed, args.exclude_used)

@@ -163,8 +163,9 @@ class EventsComponent:
                 continue
             lemma = tok.lemma_.lower()
             proverb = lemma == "do" and any(
-                c.dep_ in ("advmod", "dobj") and c.lower_ in self.proverb_advs for c in tok.children
-            )
+                c.dep_ in ("advmod", "dobj") and c.lower_ in self.proverb_advs and c.i > tok.i
+                for c in tok.children
+            )  # "doing so", "did it": the pro-form follows (a "that" before it is a misparsed complementiser)
             happen = lemma in self.happen_verbs and self._anaphoric_subject(tok)
             if not (proverb or happen):
                 continue
