@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=Path("gold/events-density"))
     ap.add_argument("--show", action="store_true", help="print misses and extras")
     ap.add_argument("--learned", action="store_true", help="add the learned events layer")
-    ap.add_argument("--threshold", type=float, default=None, help="the layer's threshold (default: the model's)")
+    ap.add_argument("--threshold", type=float, default=None, help="the layer's threshold")
     ap.add_argument("--no-gate", action="store_true", help="the layer without its lexicon gate")
     ap.add_argument("--model", default=None, help="a model folder other than the shipped one")
     args = ap.parse_args(argv)
@@ -225,9 +225,8 @@ def main(argv: list[str] | None = None) -> int:
         if layer is not None:
             ruled = {_key(e) for e in events}
             doc = layer(pipeline.make_doc(layer, document.info.text, document.info.published))
-            events = [
-                e for e in ext.events(doc) if e.status in HAPPENED and is_state(e.source) and is_state(e.target)
-            ]
+            events = [e for e in ext.events(doc) if e.status in HAPPENED]
+            events = [e for e in events if is_state(e.source) and is_state(e.target)]
             added = [e for e in events if _key(e) not in ruled]
             added_n += len(added)
             added_right += match(golds, added, typed=True)[1]

@@ -184,7 +184,7 @@ def test_complementiser_that_is_no_pro_form(nlp: Language) -> None:
     text = (
         "The UN chief accused Uganda's government of ignoring the famine. "
         '"There is a broad consensus that Ugandan leaders need to do more to demonstrate their commitment '
-        'to the wellbeing of the nation\'s citizens," he said.'
+        "to the wellbeing of the nation's citizens,\" he said."
     )
     doc = nlp(pipeline.make_doc(nlp, text, PUB))
     accuse = [(e.source, e.target, e.status) for e in ext.events(doc) if e.type == "ACCUSE"]
