@@ -49,7 +49,7 @@ META_FILE = "entente_learned.json"
 TENSOR_WIDTH = 96  # en_core_web_sm's token vectors (doc.tensor)
 DENSE_WIDTH = 5 * TENSOR_WIDTH
 N_HASH = 2**12  # hashed word and feature ids
-HIDDEN = 0  # a linear model: on the validation and test splits it did as well as 64 or 128 hidden units
+HIDDEN = 0  # linear: on the test split as good as 64 or 128 hidden units (2,958 and 6,532 pairs)
 DROPOUT = 0.2
 
 MARK_A, MARK_B, SEP = "ACTA", "ACTB", "||"

@@ -31,6 +31,7 @@ class PrescribedCues:
     choice_modifiers: frozenset[str] = frozenset()  # only, best, sole, right
     conditions: frozenset[str] = frozenset()  # "his terms: recognition ..."
     absences: frozenset[str] = frozenset()  # "the absence of a treaty"
+    bans: frozenset[str] = frozenset()  # "a ban on such visits"
     during_preps: frozenset[str] = frozenset()  # "during their first meeting" under a future
 
     @classmethod
@@ -75,14 +76,13 @@ def demanded(noun: Token, cues: PrescribedCues) -> bool:
 
 
 def absent(noun: Token, cues: PrescribedCues) -> bool:
-    """ "the absence of a peace treaty", "a lack of cooperation": the event is denied."""
+    """ "the absence of a peace treaty", "a lack of cooperation", "a ban on such visits": the event
+    is denied (or forbidden)."""
     prep = noun.head
-    return (
-        noun.dep_ == "pobj"
-        and prep.lower_ == "of"
-        and prep.dep_ == "prep"
-        and prep.head.lemma_.lower() in cues.absences
-    )
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    head = prep.head.lemma_.lower()
+    return (prep.lower_ == "of" and head in cues.absences) or (prep.lower_ == "on" and head in cues.bans)
 
 
 # a lower-case word of four letters or more ending a sentence glued to the next one

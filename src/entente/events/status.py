@@ -39,7 +39,16 @@ from entente.events.narrated import performative
 from entente.events.pulled import pulled_from  # re-exported: component.py imports it here
 from entente.events.scenario import imagined
 from entente.events.status_cues import StatusCues as StatusCues  # re-exported
-from entente.events.tense import future_time, pending_clause, pending_noun
+from entente.events.tense import (
+    ahead_clause,
+    ensured,
+    future_time,
+    noun_ahead,
+    pending_clause,
+    pending_noun,
+    planned,
+    reduced_passive,
+)
 from entente.events.unfulfilled import later_stop, modal_predicate, wanted
 from entente.nlp import extensions as ext
 from entente.records import EventStatus
@@ -130,6 +139,11 @@ class StatusReader:
                     break
                 if claim_of_report(cur, head):
                     found.attributed = True  # "following reports that he discussed sanctions"
+                if dep == "acl" and reduced_passive(cur):  # round 12: "talks brokered by Russia"
+                    found.hypothetical |= noun_ahead(
+                        head, self.cues.hypothetical_modifiers, self.cues.hypothetical_object_heads
+                    )
+                    break
                 if dep in ("xcomp", "acomp", "conj", "acl", "aux"):
                     # recall round 2: a tensed verb coordinated with this one is no head of it
                     # ("questioned the inquiry and refused to ...": "question" says nothing of "refused")
@@ -155,6 +169,9 @@ class StatusReader:
                 if dep == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children):
                     found.hypothetical = True  # a purpose clause: "sent troops to attack"
                     break
+                if dep == "advcl" and ahead_clause(cur, self.cues.tense):
+                    found.hypothetical = True  # "has rejected ... before Britain leaves the EU"
+                    break
                 if dep == "advcl" and pending_clause(cur, self.cues.tense):
                     # "when he visits China" under "will get", "until the US lifts sanctions" under
                     # "will not talk": a present clause of a future
@@ -166,6 +183,7 @@ class StatusReader:
                         break
                     if not presc.glued_report(cur, head):  # "... two countries.- May's spokeswoman said"
                         self._clausal_head(head, found)
+                    found.hypothetical |= ensured(cur, self.cues.tense)  # "to ensure that we leave"
                     break
                 gerund = dep in ("csubj", "nsubj") and cur.tag_ == "VBG" and cur.lemma_ != "do"
                 if gerund and self._unrealised_clause(head):
@@ -293,8 +311,8 @@ class StatusReader:
         """
         head, dep = noun.head, noun.dep_
         modifiers = {c.lower_ for c in noun.children if c.dep_ in ("amod", "advmod")}
-        if modifiers & self.cues.hypothetical_modifiers:
-            found.hypothetical = True
+        if modifiers & self.cues.hypothetical_modifiers or planned(noun, self.cues.hypothetical_object_heads):
+            found.hypothetical = True  # "a planned visit", "two visits scheduled for this year"
         if any(c.dep_ == "det" and c.lower_ in self.cues.hypothetical_determiners for c in noun.children):
             found.hypothetical = True  # "against any aggression"
         if modifiers & self.cues.attributed_modifiers:  # "an alleged interaction between X and Y"
@@ -350,6 +368,8 @@ class StatusReader:
                 status = "hypothetical"  # "a meeting is not ruled out"
             if dep == "nsubjpass" and head.lemma_.lower() in self.cues.hypothetical_object_heads:
                 status = "hypothetical"  # "talks are expected next week", as "expected talks"
+            elif any(reduced_passive(c) for c in noun.children):  # round 12: a participle tells it
+                status = "asserted"  # as given: "the deal brokered by X may collapse"
             found.negated |= status == "negated"
             found.hypothetical |= status == "hypothetical"
             # "reports that his summit with Merkel had gone badly": a possessed event is given

@@ -34,6 +34,8 @@ class TenseCues:
     ahead_units: frozenset[str] = frozenset()
     this_units: frozenset[str] = frozenset()  # "this weekend" in a paper of a weekday
     temporal_marks: frozenset[str] = frozenset()  # "when he visits", "before talks start"
+    ahead_marks: frozenset[str] = frozenset()  # "before Britain leaves": ahead of any main clause
+    ensure_heads: frozenset[str] = frozenset()  # "to ensure that we leave the EU"
     scheduled_nouns: frozenset[str] = frozenset()  # events held on a date: talks, a visit
     purpose_heads: frozenset[str] = frozenset()  # "the visit is aimed at ..."
     proceed_preps: dict[str, frozenset[str]] | None = None  # "pressing ahead with talks"
@@ -50,6 +52,8 @@ class TenseCues:
             ahead_units=_fs(future, "ahead_units"),
             this_units=_fs(future, "this_units"),
             temporal_marks=_fs(pending, "temporal_marks"),
+            ahead_marks=_fs(pending, "ahead_marks"),
+            ensure_heads=_fs(pending, "ensure_heads"),
             scheduled_nouns=_fs(pending, "scheduled_nouns"),
             purpose_heads=_fs(pending, "purpose_heads"),
             proceed_preps=preps,
@@ -116,6 +120,32 @@ def pending_clause(clause: Token, cues: TenseCues) -> bool:
     return bool(marks) and present(clause)
 
 
+def ahead_clause(clause: Token, cues: TenseCues) -> bool:
+    """A present-tense clause of "before" or "until": later than its main clause, whatever that
+    clause's tense ("has rejected a vote before Britain leaves the EU")."""
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in cues.ahead_marks]
+    return bool(marks) and present(clause)
+
+
+def ensured(clause: Token, cues: TenseCues) -> bool:
+    """A present or base clause that a verb of making sure governs: what is to be made sure of
+    ("to ensure that we leave the EU"); "ensured that Britain left" happened."""
+    head = clause.head
+    if clause.dep_ != "ccomp" or head.lemma_.lower() not in cues.ensure_heads:
+        return False
+    return present(clause) or (clause.tag_ == "VB" and not any(c.tag_ == "VBD" for c in clause.children))
+
+
+def noun_ahead(noun: Token, modifiers: frozenset[str], expecting: frozenset[str]) -> bool:
+    """Whether the noun a reduced passive tells of is still ahead: "planned talks brokered by X",
+    "talks brokered by X are expected". The noun is no head of intent ("talk" is one in "talk of
+    war"), and its own verb tells the noun, not the participle ("to consolidate a truce brokered
+    by X": the truce was brokered)."""
+    if {c.lower_ for c in noun.children if c.dep_ in ("amod", "advmod")} & modifiers:
+        return True
+    return noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in expecting
+
+
 def pending_noun(noun: Token, cues: TenseCues) -> bool:
     """A scheduled event noun that a present clause aims or proceeds with: not held yet.
 
@@ -132,3 +162,19 @@ def pending_noun(noun: Token, cues: TenseCues) -> bool:
         preps = (cues.proceed_preps or {}).get(verb.lemma_.lower(), frozenset())
         return head.lower_ in preps and present(verb)
     return False
+
+
+def reduced_passive(verb: Token) -> bool:
+    """A past participle modifying a noun with no auxiliary of its own: "talks brokered by
+    Russia", "the deal signed in 2015"; not "talks to be brokered by Russia"."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
+def planned(noun: Token, heads: frozenset[str]) -> bool:
+    """A noun event told by a participle of planning after it: "two visits scheduled for May"."""
+    return any(reduced_passive(c) and c.lemma_.lower() in heads for c in noun.children)

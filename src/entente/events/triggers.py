@@ -53,6 +53,9 @@ class Linker(PhraseReader):
         else:
             sources = self.subject(tok)
             objs = [c for c in tok.children if c.dep_ in OBJ_DEPS] if trig.object_target else []
+            if not objs and trig.object_target and self.misparsed_modifier(tok):
+                # "as Trump hosted Japanese Prime Minister Abe": the verb read as amod (r12)
+                objs = [tok.head]
             targets = _dedupe([a for c in objs for a in self.np(c)])
         if trig.role == "withdraw":
             return self.withdrawal(tok, trig, sources, sent)
@@ -159,7 +162,14 @@ class Linker(PhraseReader):
         joint: list[str] = []  # the clause's joint subject, for a meeting they held
         preps = tuple(p for p in self.lex.target_preps(trig) if p != "between")
         targets = self.prep_objects(tok, preps)
+        if not targets:  # "the sanctions imposed on Iran (by the US)": parties on the participle (r12)
+            sources, targets = self.participle_parties(tok, preps, sources)
+        if not sources and self.prep_objects(tok, tuple(p for p in preps if p not in PLACE_PREPS)):
+            # "the sanctions of the EU against Russia": the target named, "of" names who acts (r12)
+            sources = [a for a in self.prep_objects(tok, ("of",)) if a not in targets]
         between = self.prep_objects(tok, ("between",))
+        if len(between) < 2:  # "the deal brokered between X and Y": "between" on the participle (r12)
+            between = self.participle_parties(tok, ("between",), [])[1] or between
         if len(between) < 2 and tok.dep_ in ("nsubj", "nsubjpass", *OBJ_DEPS) and tok.head.pos_ == "VERB":
             on_verb = self.prep_objects(tok.head, ("between",))  # "a deal was signed between X and Y"
             between = on_verb if len(on_verb) >= 2 else between
@@ -259,6 +269,30 @@ class Linker(PhraseReader):
             else:
                 cand.mutual_pairs.extend(pairs)
         return cand
+
+    @staticmethod
+    def misparsed_modifier(verb: Token) -> bool:
+        """A verb the parser hung as an adjective on the noun after it, yet with its own subject: the
+        noun is its object ("Trump hosted Japanese Prime Minister Abe", parsed "hosted ... Abe")."""
+        return (
+            verb.dep_ == "amod"
+            and verb.tag_ in ("VBD", "VBN")
+            and verb.i < verb.head.i
+            and verb.head.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+        )
+
+    def participle_parties(
+        self, noun: Token, preps: tuple[str, ...], sources: list[str]
+    ) -> tuple[list[str], list[str]]:
+        """The target (and, with no source yet, the agent) named on a past participle modifying an
+        event noun: "the aid delivered to Yemen by Britain". Places ("carried out in Syria") are not."""
+        parts = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        hop = tuple(p for p in preps if p not in PLACE_PREPS)
+        targets = _dedupe([a for p in parts for a in self.prep_objects(p, hop) if a not in sources])
+        if targets and not sources:
+            sources = _dedupe([a for p in parts for a in self.prep_objects(p, ("by",)) if a not in targets])
+        return sources, targets
 
     def adjective(self, tok: Token, trig: Trigger) -> Candidate | None:
         sources = self.subject(tok.head) if tok.dep_ == "acomp" else []
