@@ -260,3 +260,15 @@ def test_training_runs_end_to_end_on_a_tiny_set(tmp_path: Path) -> None:
     # 10 examples a type: too thin, so every type is learned as its quad class
     assert pred.type.startswith("OTHER_") and 0.0 <= pred.type_prob <= 1.0
     assert meta["collapsed"]["ACCUSE"] == "OTHER_verbal_conflict"
+
+
+def test_an_article_keeps_its_split_part_when_more_are_labelled() -> None:
+    sys.path.insert(0, str(ROOT))
+    from train.train_events import split_articles
+
+    first = [f"newsarticles:{i}" for i in range(300)]
+    before = split_articles(first)
+    after = split_articles(first + [f"newsarticles:{i}" for i in range(300, 900)])
+    assert all(after[a] == part for a, part in before.items())
+    shares = {p: sum(1 for v in after.values() if v == p) / len(after) for p in ("train", "val", "test")}
+    assert 0.14 < shares["test"] < 0.26 and 0.05 < shares["val"] < 0.15
