@@ -60,6 +60,20 @@ CASES: list[tuple[str, list[str]]] = [
     # "between" on the participle names the parties of a mutual noun
     ("Washington praised the accord brokered between Israel and Morocco.", ["ISR MAR AGREE asserted"]),
     ("The deal signed in Cairo between Sudan and Egypt was welcomed.", ["SDN EGY AGREE asserted"]),
+    # a meeting its possessor holds is not the clause's joint subject's (lead, r12): the report tail
+    # "said at the committee's meeting" gives no second, held meeting of the two states
+    (
+        "Thai and Malaysian diplomats will hold talks in Bangkok on May 3 to discuss a report on trade "
+        "between the two countries, Somchai Wong, chairman of Thailand's senate foreign affairs "
+        "committee, said at the committee's meeting on Monday.",
+        ["THA MYS CONSULT hypothetical", "!THA MYS CONSULT asserted"],
+    ),
+    ("Japan and China agreed in a phone call to ease tensions.", ["JPN CHN CONSULT asserted"]),
+    # ... a time as the possessor holds nothing: the talk is still the two leaders'
+    (
+        "During yesterday's phone talk, the leaders of France and Italy agreed to ease tensions.",
+        ["FRA ITA CONSULT asserted"],
+    ),
     # kept: the usual readings
     ("Canada imposed sanctions on Venezuela on Monday.", ["CAN VEN SANCTION asserted"]),
     ("The Chinese delegation held talks with India in Delhi.", ["CHN IND CONSULT asserted"]),

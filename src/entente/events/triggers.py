@@ -219,8 +219,8 @@ class Linker(PhraseReader):
                     targets = _dedupe([a for o in objs for a in self.np(o) if a not in subject])
                 if targets:  # not "In the deal, Austrian and British sites are kept"
                     sources = subject
-                elif trig.type == "CONSULT":  # "X and Y agreed in a phone call": talks between them
-                    joint = subject
+                elif trig.type == "CONSULT" and not self.held_by_other(tok):
+                    joint = subject  # "X and Y agreed in a phone call": talks between them
             elif clause.pos_ == "NOUN" and targets:  # "China's fight against smog in cooperation with X"
                 sources = self.possessor_sources(clause, targets)
         if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "upon") and not targets:
@@ -269,6 +269,17 @@ class Linker(PhraseReader):
             else:
                 cand.mutual_pairs.extend(pairs)
         return cand
+
+    def held_by_other(self, noun: Token) -> bool:
+        """A meeting its possessor holds, no actor: "said at the committee's meeting on Monday" (not a
+        time: "during today's phone talk", "Monday's discussion")."""
+        return any(
+            c.dep_ == "poss"
+            and c.pos_ in ("NOUN", "PROPN")
+            and c.ent_type_ not in ("DATE", "TIME")
+            and not self.np(c)
+            for c in noun.children
+        )
 
     @staticmethod
     def misparsed_modifier(verb: Token) -> bool:
