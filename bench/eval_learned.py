@@ -67,6 +67,8 @@ def pairs_eval(
     not scored).
     """
     sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "bench"))
+    from event_pairs import pair_hits, right
     from train.check_pairs import read_rows
     from train.train_events import split_articles
 
@@ -116,25 +118,14 @@ def pairs_eval(
         answered = correct = detected = status_right = 0
         n_events = sum(r["label"] != "NONE" for r in rows)
         for r in rows:
-            s0, s1 = r["sent"]
-            hits = [
-                ev
-                for ev, spans in by_doc.get(r["doc"], [])
-                if {ev.source, ev.target} == {r["a_id"], r["b_id"]}
-                and any(sp.start < s1 and s0 < sp.end for sp in spans)
-            ]
+            hits = pair_hits(by_doc.get(r["doc"], []), r)
             if not hits:
                 continue
             answered += 1
             if r["label"] == "NONE":
                 continue
             detected += 1
-            good = [
-                ev
-                for ev in hits
-                if ev.type == r["label"]
-                and (r["direction"] == "mutual" or (ev.source == r["a_id"]) == (r["direction"] == "a>b"))
-            ]
+            good = [ev for ev in hits if right(ev, r)]
             if good:
                 correct += 1
                 status_right += any(ev.status == r["status"] for ev in good)

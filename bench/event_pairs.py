@@ -66,10 +66,22 @@ def read_pairs(sample: str, half: str) -> list[dict[str, Any]]:
     return [r for r in rows if half in ("all", half_of(r["doc"]))]
 
 
-def _right(ev: Event, row: dict[str, Any]) -> bool:
+def right(ev: Event, row: dict[str, Any]) -> bool:
+    """Whether an event answers a labelled pair: its type, and its direction unless ``mutual``."""
     if ev.type != row["label"]:
         return False
     return row["direction"] == "mutual" or (ev.source == row["a_id"]) == (row["direction"] == "a>b")
+
+
+def pair_hits(found: list[tuple[Event, list[Span]]], row: dict[str, Any]) -> list[Event]:
+    """The events on the pair's two ids with a sentence (spans in the corpus text) overlapping the pair's."""
+    s0, s1 = row["sent"]
+    return [
+        ev
+        for ev, spans in found
+        if {ev.source, ev.target} == {row["a_id"], row["b_id"]}
+        and any(sp.start < s1 and s0 < sp.end for sp in spans)
+    ]
 
 
 def judge(rows: list[dict[str, Any]], out: Path | None) -> Counter[str]:
@@ -89,17 +101,12 @@ def judge(rows: list[dict[str, Any]], out: Path | None) -> Counter[str]:
     fh = out.open("w", encoding="utf-8") if out else None
     for r in rows:
         s0, s1 = r["sent"]
-        hits = [
-            ev
-            for ev, spans in found[r["doc"]]
-            if {ev.source, ev.target} == {r["a_id"], r["b_id"]}
-            and any(sp.start < s1 and s0 < sp.end for sp in spans)
-        ]
+        hits = pair_hits(found[r["doc"]], r)
         happened = [ev for ev in hits if ev.status in HAPPENED]
         labelled = r["label"] != "NONE" and r["status"] in HAPPENED
-        right = labelled and any(_right(ev, r) for ev in happened)
+        answer = labelled and any(right(ev, r) for ev in happened)
         if labelled:
-            verdict = "found" if right else "wrong" if happened else "status" if hits else "miss"
+            verdict = "found" if answer else "wrong" if happened else "status" if hits else "miss"
         else:
             verdict = "fp" if happened else "none"
         stat[verdict] += 1
