@@ -272,3 +272,30 @@ def test_an_article_keeps_its_split_part_when_more_are_labelled() -> None:
     assert all(after[a] == part for a, part in before.items())
     shares = {p: sum(1 for v in after.values() if v == p) / len(after) for p in ("train", "val", "test")}
     assert 0.14 < shares["test"] < 0.26 and 0.05 < shares["val"] < 0.15
+
+
+@pytest.mark.parametrize("arch", ["bow", "cnn", "ensemble"])
+def test_each_textcat_baseline_architecture_learns_a_toy_frame(arch: str) -> None:
+    """``train/textcat_baseline.py``'s configs build a textcat that learns two frames apart."""
+    sys.path.insert(0, str(ROOT))
+    from spacy.tokens import Doc
+    from spacy.training import Example
+    from thinc.api import fix_random_seed
+    from train.textcat_baseline import architecture
+
+    fix_random_seed(1)
+    nlp = spacy.blank("en")
+    textcat = nlp.add_pipe("textcat", config={"model": architecture(arch, 2**10)})
+    for lab in ("ACCUSE", "NONE"):
+        textcat.add_label(lab)
+    frames = {"ACCUSE": "ACTA accused ACTB of lying", "NONE": "ACTA and ACTB are in Europe"}
+    examples = []
+    for gold, text in frames.items():
+        cats = {lab: float(lab == gold) for lab in frames}
+        examples.append(Example.from_dict(Doc(nlp.vocab, words=text.split()), {"cats": cats}))
+    opt = nlp.initialize(lambda: examples)
+    for _ in range(30):
+        nlp.update(examples, sgd=opt)
+    for gold, text in frames.items():
+        cats = nlp(Doc(nlp.vocab, words=text.split())).cats
+        assert max(cats, key=cats.__getitem__) == gold

@@ -16,7 +16,8 @@ from spacy.language import Language
 
 from entente import pipeline
 from entente.events.lexicon import load_lexicon
-from entente.events.status import StatusCues, StatusReader
+from entente.events.status import StatusReader
+from entente.events.status_cues import StatusCues
 from entente.nlp import extensions as ext
 
 PUB = date(2017, 3, 1)  # a Wednesday

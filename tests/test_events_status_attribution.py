@@ -245,7 +245,7 @@ def test_attribution_cues_reject_a_misspelt_key() -> None:
 
 def test_attribution_cues_read_one_block_and_share_attributed_heads() -> None:
     from entente.events.attribution import BackgroundCues
-    from entente.events.status import StatusCues
+    from entente.events.status_cues import StatusCues
 
     data = {
         "attribution": {"attributed_heads": ["Report"], "tail_verbs": ["Said"], "speech_acts": ["SUPPORT"]}

@@ -18,12 +18,15 @@ from entente import doctext
 from entente.actors.kb import KnowledgeBase, default_kb
 from entente.events.affiliation import Affiliations
 from entente.events.arguments import ActorIndex
+from entente.events.attribution import own_act, quote_at
 from entente.events.candidates import Candidate
 from entente.events.coref import DEFINITE, Mention, resolve
 from entente.events.dates import FoundDate, after_publication, find_dates, pick
 from entente.events.lexicon import Lexicon, load_lexicon
+from entente.events.narrated import performative
 from entente.events.places import find_place
-from entente.events.status import StatusCues, StatusReader, own_act, performative, quote_at
+from entente.events.status import StatusReader
+from entente.events.status_cues import StatusCues
 from entente.events.triggers import Linker
 from entente.events.vet_senses import vet_mentions
 from entente.nlp import doccache

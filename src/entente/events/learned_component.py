@@ -37,6 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from entente.events.attribution import own_act, quote_at
 from entente.events.component import text_span
 from entente.events.dates import find_dates, pick
 from entente.events.learned import (
@@ -48,7 +49,9 @@ from entente.events.learned import (
     link_token,
 )
 from entente.events.lexicon import load_lexicon
-from entente.events.status import StatusCues, StatusReader, own_act, performative, quote_at
+from entente.events.narrated import performative
+from entente.events.status import StatusReader
+from entente.events.status_cues import StatusCues
 from entente.nlp import extensions as ext
 from entente.records import Event, Span
 

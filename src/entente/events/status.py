@@ -22,23 +22,18 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from entente.events import prescribed as presc
-from entente.events.attribution import (  # re-exported: component.py and vet_senses.py import them here
-    FIRST_PERSON,
+from entente.events.attribution import apart as _apart
+from entente.events.attribution import (
     background,
     claim_of_report,
     contrasted,
-    hedged,
     neighbour_speaker,
-    own_act,
-    quote_at,
     quoted_sentence,
     report_tail,
 )
-from entente.events.attribution import apart as _apart
-from entente.events.narrated import performative
-from entente.events.pulled import pulled_from  # re-exported: component.py imports it here
+from entente.events.pulled import pulled_from
 from entente.events.scenario import imagined
-from entente.events.status_cues import StatusCues as StatusCues  # re-exported
+from entente.events.status_cues import StatusCues
 from entente.events.tense import (
     ahead_clause,
     ensured,
@@ -392,9 +387,6 @@ class StatusReader:
                         found.attributed, found.attributed_to = True, who
                 # "try to secure an agreement"; not "avoids condemning the invasion"
                 found.hypothetical |= status == "hypothetical"
-
-
-__all__ = ["FIRST_PERSON", "StatusCues", "StatusReader", "hedged", "own_act", "performative", "quote_at"]
 
 
 def _presupposed(trigger: Token) -> bool:

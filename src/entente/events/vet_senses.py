@@ -29,6 +29,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from entente.events.arguments import ActorIndex
+from entente.events.attribution import hedged
 from entente.events.coref import Mention
 from entente.events.dates import after_publication
 from entente.events.lexicon import Lexicon, load_lexicon
@@ -43,7 +44,8 @@ from entente.events.senses import (
     load_senses,
     senses_from_data,
 )
-from entente.events.status import StatusCues, StatusReader, hedged
+from entente.events.status import StatusReader
+from entente.events.status_cues import StatusCues
 from entente.events.vet import Parties, load_parties
 from entente.nlp import extensions as ext
 from entente.records import Event
