@@ -92,6 +92,12 @@ PARTIES = [
         set(),
     ),
     ("Saudi Arabia attacked Yemen in 2015.", set(), {("SAU", "YEM", "ASSAULT", "asserted")}),
+    # US strikes on al-Qaeda in Yemen, with its government's consent; Yemen itself struck keeps it
+    ("US forces carried out airstrikes in Yemen against al-Qaeda on Thursday.", {("USA", "YEM")}, set()),
+    ("The US bombed Yemen.", set(), {("USA", "YEM", "ASSAULT", "asserted")}),
+    # an invited guest's troops sent into its host are not sent against it; an uninvited one's are
+    ("Kenya sent troops into Somalia to fight al-Shabab.", {("KEN", "SOM")}, set()),
+    ("Russia sent troops into Ukraine.", set(), {("RUS", "UKR", "MOBILIZE", "asserted")}),
     (
         "Hatred of Muslims goes back to before the US war in Iraq in 1990-1991.",
         set(),

@@ -111,11 +111,13 @@ def deployed_tokens(doc: Doc, state_tokens: Mapping[int, str], hosts: Hosts | No
     missile-defence system to South Korea", "Britain deployed troops to Estonia"): the host is a
     partner, not the deployment's target. Only the place phrase of the act itself counts ("deployed
     troops to the border with X" keeps X), and only a host allied with the guest
-    (``stationed`` in ``data/hosts.yaml``) for the article's year."""
+    (``stationed`` in ``data/hosts.yaml``), or that invited the guest's forces to fight there
+    (``invited``: "Kenya sent troops into Somalia"), for the article's year."""
     hosts = hosts or load_hosts()
     published = ext.published(doc)
     year = published.year if published is not None else None
     pairs = {(g, h) for r in hosts.stationed if r.covers(year) for g in r.guests for h in r.hosts}
+    pairs |= {(r.guest, r.host) for r in hosts.invited if r.covers(year)}
     out: set[int] = set()
     for i, host in state_tokens.items():
         tok = _first_conjunct(doc[i])
