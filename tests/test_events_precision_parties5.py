@@ -98,6 +98,12 @@ PARTIES = [
     # an invited guest's troops sent into its host are not sent against it; an uninvited one's are
     ("Kenya sent troops into Somalia to fight al-Shabab.", {("KEN", "SOM")}, set()),
     ("Russia sent troops into Ukraine.", set(), {("RUS", "UKR", "MOBILIZE", "asserted")}),
+    ("Since sending troops into Somalia in 2011, Kenya has faced attacks.", {("KEN", "SOM")}, set()),
+    (
+        "After sending troops into Ukraine, Russia faced sanctions.",
+        set(),
+        {("RUS", "UKR", "MOBILIZE", "asserted")},
+    ),
     (
         "Hatred of Muslims goes back to before the US war in Iraq in 1990-1991.",
         set(),

@@ -21,6 +21,9 @@ from entente.data import build, parse_yaml
 from entente.nlp import extensions as ext
 
 HOSTS_FILE = "hosts.yaml"
+#: prepositions before a gerund whose subject is the main clause's ("since sending", "after deploying")
+GERUND_PREPS = ("since", "after", "before", "by", "while", "upon", "in", "on")
+VERBS = ("VERB", "AUX")
 
 
 @dataclass(frozen=True)
@@ -150,9 +153,18 @@ def _deployers(act: Token, actors: Mapping[int, str]) -> set[str]:
     found = _guests(act, actors)
     verb = act
     for _ in range(3):  # "the US military started to deploy": the subject of the governing verb
-        if verb.dep_ not in ("xcomp", "conj") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             break
-        verb = verb.head
+        if verb.dep_ in ("xcomp", "conj"):
+            verb = verb.head
+        elif (
+            verb.dep_ == "pcomp"
+            and verb.head.lower_ in GERUND_PREPS
+            and verb.head.head.pos_ in ("VERB", "AUX")
+        ):
+            verb = verb.head.head  # "since sending troops into Somalia, Kenya has ..."
+        else:
+            break
         found |= _guests(verb, actors)
     for c in act.children:
         if c.dep_ == "dobj" or (c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by")):
