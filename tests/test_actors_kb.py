@@ -217,3 +217,15 @@ def test_missing_user_file_is_e001(tmp_path: Path) -> None:
     with pytest.raises(EntenteError) as err:
         KnowledgeBase().add_file(str(tmp_path / "absent.yaml"))
     assert err.value.message is E.E001
+
+
+def test_no_sub_national_office_is_filed_under_a_state(kb: KnowledgeBase) -> None:
+    """A region's president or a governor does not speak for the state (leaders.yaml conventions)."""
+    words = ("region", "regional", "province", "provincial", "governor", "mayor", "autonomous")
+    found = [
+        (person.name, term.title)
+        for person in kb.leaders
+        for term in person.terms
+        if kb.actor(term.actor_id).kind == "state" and any(w in term.title.casefold().split() for w in words)
+    ]
+    assert not found, found

@@ -8,10 +8,7 @@ dated terms). Not the state's:
   by a campaign phrase for a leader new in office ("on the campaign trail", "as a candidate",
   "candidate Trump"; the words are ``campaign`` in ``data/senses.yaml``);
 * an act of a person the article introduces as a former office-holder (the source), not dated
-  within the term ("Laurent Fabius, the former French foreign minister, denounced the move");
-* an undated act (the source) of a person whose last term ended more than four years before
-  publication ("Barzani's visit to Turkey" in 2017: his one Iraqi term was in 2004). A recent
-  leader's undated act is often told from the term ("Obama imposed sanctions on Russia") and stays.
+  within the term ("Laurent Fabius, the former French foreign minister, denounced the move").
 
 Where the state itself is an argument of the act ("Israel annexed ... in 1967"), the act stays.
 """
@@ -32,9 +29,6 @@ from entente.nlp import extensions as ext
 from entente.people.names import HEAD_OFFICES
 from entente.people.roles import role_words
 from entente.records import Span
-
-#: an undated act of a person whose last term ended longer ago than this is not the state's
-LONG_GONE_DAYS = 4 * 365
 
 
 def office_vet(doc: Doc, tok: Token, m: Mention, index: ActorIndex) -> bool:
@@ -145,8 +139,6 @@ def after_office(doc: Doc, tok: Token, m: Mention, index: ActorIndex) -> bool:
                 return True  # "Barack Obama criticised Russia on Monday" (after the term)
             if any(_described_former(sp.root, past) for sp in spans):
                 return True
-            if period_end is None and (published - info.end).days > LONG_GONE_DAYS:
-                return True  # "Barzani's visit to Turkey" (2017): his only Iraqi term ended in 2004
     return False
 
 
