@@ -66,26 +66,12 @@ def architecture(arch: str, length: int) -> dict[str, Any]:
 
 def pair_words(rows: list[dict[str, Any]], full: bool) -> list[list[str]]:
     """:func:`encode`'s words for each row, each sentence parsed alone as in ``train_events``."""
-    import spacy
+    from train.train_events import pair_spans
 
     from entente.events.learned import SEP, encode
-    from entente.pipeline import find_model
 
-    nlp = spacy.load(find_model(None), exclude=["ner"])
-    parsed = {}
-    for text in sorted({r["sentence"] for r in rows}):
-        doc = nlp.make_doc(text)
-        for tok in doc[1:]:
-            tok.is_sent_start = False
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
-        parsed[text] = doc
     out = []
-    for r in rows:
-        doc = parsed[r["sentence"]]
-        a = doc.char_span(*r["a_rel"], alignment_mode="expand")
-        b = doc.char_span(*r["b_rel"], alignment_mode="expand")
-        assert a is not None and b is not None
+    for a, b in pair_spans(rows):
         words = encode(a, b)
         out.append(words if full or SEP not in words else words[: words.index(SEP)])
     return out

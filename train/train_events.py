@@ -62,11 +62,10 @@ def split_articles(docs: Sequence[str], seed: int = SEED) -> dict[str, str]:
     return out
 
 
-def encode_rows(rows: Sequence[dict[str, Any]], model: str | None = None) -> list[Any]:
-    """:func:`features` of each row (``sentence``, ``a_rel``, ``b_rel``), parsing each sentence once."""
+def pair_spans(rows: Sequence[dict[str, Any]], model: str | None = None) -> list[tuple[Any, Any]]:
+    """The two actor spans of each row (``sentence``, ``a_rel``, ``b_rel``), parsing each sentence once."""
     import spacy
 
-    from entente.events.learned import features
     from entente.pipeline import find_model
 
     nlp = spacy.load(find_model(model), exclude=["ner"])
@@ -84,8 +83,15 @@ def encode_rows(rows: Sequence[dict[str, Any]], model: str | None = None) -> lis
         a = doc.char_span(*r["a_rel"], alignment_mode="expand")
         b = doc.char_span(*r["b_rel"], alignment_mode="expand")
         assert a is not None and b is not None
-        out.append(features(a, b))
+        out.append((a, b))
     return out
+
+
+def encode_rows(rows: Sequence[dict[str, Any]], model: str | None = None) -> list[Any]:
+    """:func:`features` of each row's pair (:func:`pair_spans`)."""
+    from entente.events.learned import features
+
+    return [features(a, b) for a, b in pair_spans(rows, model)]
 
 
 def predict(model: Any, feats: Sequence[Any]) -> list[tuple[str, float, str]]:
