@@ -13,6 +13,10 @@ from spacy.tokens import Token
 
 from entente.events.lexicon import Trigger
 
+# "X attacked Y after accusing Z": the gerund after these takes the clause's subject
+GERUND_PREPS = frozenset(
+    {"after", "before", "by", "in", "while", "since", "without", "despite", "upon", "on"}
+)
 SUBJ_DEPS = ("nsubj", "csubj")
 OBJ_DEPS = ("dobj", "dative", "iobj", "obj")
 RELATIVE = frozenset({"that", "which", "who", "whom"})

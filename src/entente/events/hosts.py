@@ -18,12 +18,10 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from entente.data import build, parse_yaml
+from entente.events.clauses import GERUND_PREPS
 from entente.nlp import extensions as ext
 
 HOSTS_FILE = "hosts.yaml"
-#: prepositions before a gerund whose subject is the main clause's ("since sending", "after deploying")
-GERUND_PREPS = ("since", "after", "before", "by", "while", "upon", "in", "on")
-VERBS = ("VERB", "AUX")
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from entente.events.answers import Accusations
 from entente.events.arguments import ActorIndex, conjuncts, head_actors, np_actors
-from entente.events.clauses import OBJ_DEPS, RELATIVE, SUBJ_DEPS, dedupe, select
+from entente.events.clauses import GERUND_PREPS, OBJ_DEPS, RELATIVE, SUBJ_DEPS, dedupe, select
 from entente.events.counterpart import Counterparts
 from entente.events.descriptions import Descriptions
 from entente.events.gapping import stranded_subject  # parties round 6
@@ -25,10 +25,6 @@ from entente.events.vet import load_parties
 from entente.events.vet_people import tail_speaker
 from entente.events.visits import Visits
 
-# "X attacked Y after accusing Z": the gerund after these takes the clause's subject
-GERUND_PREPS = frozenset(
-    {"after", "before", "by", "in", "while", "since", "without", "despite", "upon", "on"}
-)
 FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
 ANAPHORA_WINDOW = 3  # sentences back that "the call", "the attack" may take an event up from
 
